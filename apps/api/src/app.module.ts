@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { BranchModule } from './branch/branch.module';
+import { ConfigModule } from './config/config.module';
+import { ENV, type Env } from './config/env';
+import { CustomerModule } from './customer/customer.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { AppGraphqlModule } from './graphql/graphql.module';
+import { HealthController } from './health/health.controller';
+import { StaffModule } from './staff/staff.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    TypeOrmModule.forRootAsync({
+      inject: [ENV],
+      useFactory: (env: Env) => ({ ...dataSourceOptions(env), retryAttempts: 3, retryDelay: 1000 }),
+    }),
+    AuditModule,
+    BranchModule,
+    AppGraphqlModule,
+    AuthModule,
+    StaffModule,
+    CustomerModule,
+  ],
+  controllers: [HealthController],
+})
+export class AppModule {}

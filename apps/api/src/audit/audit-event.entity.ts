@@ -1,0 +1,57 @@
+import type { ActorType } from '@app/contracts';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CodeColumn, DateTimeColumn } from '../database/columns';
+
+/**
+ * Append-only record of who did what, where and when. Written in the same transaction as the change
+ * it describes, so a change without its audit row cannot exist. No secret ever goes into before/after.
+ */
+@Entity('audit_events')
+@Index('ix_audit_events_target', ['targetType', 'targetId'])
+@Index('ix_audit_events_branch_time', ['branchCode', 'occurredAt'])
+@Index('ix_audit_events_actor_time', ['actorId', 'occurredAt'])
+@Index('ix_audit_events_action_time', ['action', 'occurredAt'])
+export class AuditEvent {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @DateTimeColumn()
+  occurredAt: Date;
+
+  @CodeColumn(10)
+  actorType: ActorType;
+
+  /** Staff id, customer id, or the job name for SYSTEM. */
+  @CodeColumn(64, { nullable: true })
+  actorId: string | null;
+
+  @CodeColumn(16, { nullable: true })
+  actorRole: string | null;
+
+  @CodeColumn(7, { nullable: true })
+  branchCode: string | null;
+
+  @CodeColumn(36, { nullable: true })
+  kioskId: string | null;
+
+  @CodeColumn(48)
+  action: string;
+
+  @CodeColumn(32)
+  targetType: string;
+
+  @CodeColumn(64, { nullable: true })
+  targetId: string | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  before: Record<string, unknown> | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  after: Record<string, unknown> | null;
+
+  @CodeColumn(64, { nullable: true })
+  requestId: string | null;
+
+  @CodeColumn(45, { nullable: true })
+  clientIp: string | null;
+}

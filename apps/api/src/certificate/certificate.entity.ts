@@ -1,0 +1,99 @@
+import type { CertificateStatus, CertificateUsage, RevocationReason, StorageMedium } from '@app/contracts';
+import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import { CounterApplication } from '../application/counter-application.entity';
+import { Branch } from '../branch/branch.entity';
+import { Customer } from '../customer/customer.entity';
+import { CodeColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn, UuidColumn, UuidPrimaryColumn } from '../database/columns';
+import { Token } from '../token/token.entity';
+
+/** An FXML certificate, one of the signing/encryption pair every enrolment issues. */
+@Entity('certificates')
+@Index('ix_certificates_customer', ['customerId', 'status'])
+@Index('ix_certificates_status_not_after', ['status', 'notAfter'])
+@Index('ix_certificates_branch_status', ['branchId', 'status', 'notAfter'])
+export class Certificate {
+  @UuidPrimaryColumn()
+  id: string;
+
+  /** Lower-case hex of the positive serial number (128 random bits). Reserved before signing. */
+  @Index('uq_certificates_serial', { unique: true })
+  @CodeColumn(40)
+  serialHex: string;
+
+  @Column({ type: 'varchar', length: 512 })
+  subjectDn: string;
+
+  @Index('ix_certificates_cn')
+  @CodeColumn(64)
+  commonName: string;
+
+  @CodeColumn(12)
+  usage: CertificateUsage;
+
+  @DateTimeColumn({ nullable: true })
+  notBefore: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  notAfter: Date | null;
+
+  @CodeColumn(8)
+  medium: StorageMedium;
+
+  @UuidColumn({ nullable: true })
+  tokenId: string | null;
+
+  @ManyToOne(() => Token, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'token_id', foreignKeyConstraintName: 'fk_certificates_token' })
+  token?: Token;
+
+  @UuidColumn()
+  customerId: string;
+
+  @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'customer_id', foreignKeyConstraintName: 'fk_certificates_customer' })
+  customer?: Customer;
+
+  @UuidColumn({ nullable: true })
+  applicationId: string | null;
+
+  @ManyToOne(() => CounterApplication, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'application_id', foreignKeyConstraintName: 'fk_certificates_application' })
+  application?: CounterApplication;
+
+  /** The certificate this one renews. */
+  @UuidColumn({ nullable: true })
+  predecessorId: string | null;
+
+  @ManyToOne(() => Certificate, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'predecessor_id', foreignKeyConstraintName: 'fk_certificates_predecessor' })
+  predecessor?: Certificate;
+
+  @UuidColumn()
+  branchId: string;
+
+  @ManyToOne(() => Branch, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'branch_id', foreignKeyConstraintName: 'fk_certificates_branch' })
+  branch?: Branch;
+
+  @CodeColumn(12)
+  status: CertificateStatus;
+
+  @CodeColumn(24, { nullable: true })
+  revocationReason: RevocationReason | null;
+
+  @DateTimeColumn()
+  statusChangedAt: Date;
+
+  /** DER of the issued certificate; null while PENDING. */
+  @Column({ type: 'blob', nullable: true })
+  der: Buffer | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreatedAtColumn()
+  createdAt: Date;
+
+  @UpdatedAtColumn()
+  updatedAt: Date;
+}

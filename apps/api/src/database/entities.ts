@@ -1,0 +1,20 @@
+import { ApplicationPassword } from '../application/application-password.entity';
+import { CounterApplication } from '../application/counter-application.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Branch } from '../branch/branch.entity';
+import { Certificate } from '../certificate/certificate.entity';
+import { Customer } from '../customer/customer.entity';
+import { StaffUser } from '../staff/staff-user.entity';
+import { Token } from '../token/token.entity';
+
+/** Every entity, listed once: the data source, the CLI and the tests use this list. */
+export const ENTITIES = [
+  Branch,
+  StaffUser,
+  Customer,
+  CounterApplication,
+  ApplicationPassword,
+  Token,
+  Certificate,
+  AuditEvent,
+];

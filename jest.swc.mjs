@@ -1,0 +1,32 @@
+// One SWC transform for every jest project: ESM output (Jest runs in ESM mode on Node 20 because
+// @nestjs/* 12 is ESM-only), legacy decorators with metadata for Nest and TypeORM.
+export const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, tsx: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+  },
+];
+
+export const moduleNameMapper = {
+  '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@app/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
+  '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',
+  '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  '^@app/seeds$': '<rootDir>/seeds/index.ts',
+  '^@app/seeds/(.*)$': '<rootDir>/seeds/$1',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+
+export const base = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': swcTransform },
+  moduleNameMapper,
+  testEnvironment: 'node',
+};

@@ -1,0 +1,197 @@
+/**
+ * The one list of error codes spoken by the API, the admin console and the kiosk agent.
+ *
+ * Each code carries its user-facing message in zh-TW and English (polyglot-style `%{name}`
+ * placeholders) and, where a person can fix the cause, a remedy that the FAQ page shows under the
+ * anchor `#<CODE>`. The old platform's message numbers (6025, 6036, 80092004, 80070005) ride along
+ * as `manualCode` so staff and customers who know them still recognise them.
+ */
+export type Locale = 'zh-TW' | 'en';
+export type Localized = Readonly<Record<Locale, string>>;
+
+export interface ErrorDefinition {
+  readonly message: Localized;
+  readonly remedy?: Localized;
+  readonly manualCode?: string;
+}
+
+export const ERRORS = {
+  INTERNAL_ERROR: {
+    message: {
+      'zh-TW': '系統發生未預期的錯誤，請稍後再試；若持續發生，請提供追蹤碼 %{correlationId} 給客服。',
+      en: 'Something unexpected went wrong. Try again later; if it persists, give reference %{correlationId} to support.',
+    },
+  },
+  BAD_USER_INPUT: {
+    message: { 'zh-TW': '輸入的資料有誤，請檢查標示的欄位。', en: 'Some of the data entered is not valid; check the marked fields.' },
+  },
+  FIELD_REQUIRED: {
+    message: { 'zh-TW': '此欄位為必填。', en: 'This field is required.' },
+  },
+  FIELD_TOO_LONG: {
+    message: { 'zh-TW': '長度不可超過 %{max} 個字元。', en: 'Must be at most %{max} characters long.' },
+  },
+  FIELD_INVALID: {
+    message: { 'zh-TW': '格式不正確。', en: 'The format is not valid.' },
+  },
+  EMAIL_INVALID: {
+    message: { 'zh-TW': '電子郵件地址格式不正確。', en: 'This is not a valid e-mail address.' },
+    remedy: {
+      'zh-TW': '請輸入完整的電子郵件地址，例如 name@example.com.tw，憑證到期通知會寄到這個地址。',
+      en: 'Enter the whole address, e.g. name@example.com.tw; expiry reminders are sent there.',
+    },
+  },
+  PHONE_INVALID: {
+    message: { 'zh-TW': '電話號碼格式不正確。', en: 'This is not a valid phone number.' },
+  },
+  ID_NUMBER_INVALID: {
+    message: {
+      'zh-TW': '身分證統一編號或居留證號不正確，請確認英文字母與檢查碼。',
+      en: 'The national ID or resident certificate number is not valid; check the letter(s) and the check digit.',
+    },
+    remedy: {
+      'zh-TW': '身分證統一編號為 1 個英文字母加 9 位數字（如 A123456789）；居留證號為 2 個英文字母加 8 位數字，或新式 1 個英文字母加 9 位數字（第 2 碼為 8 或 9）。最後一碼是檢查碼，抄錯任何一碼都會無法通過。',
+      en: 'A national ID is one letter and nine digits (e.g. A123456789); a resident certificate number is two letters and eight digits, or the new form of one letter and nine digits starting 8 or 9. The last digit is a check digit, so any mistyped character fails the check.',
+    },
+  },
+  BUSINESS_NUMBER_INVALID: {
+    message: { 'zh-TW': '統一編號不正確，請確認 8 位數字。', en: 'The unified business number is not valid; check the 8 digits.' },
+    remedy: {
+      'zh-TW': '統一編號為 8 位數字，依財政部的檢查規則驗證；請對照營業登記資料重新輸入。',
+      en: 'A unified business number has 8 digits checked by the Ministry of Finance rule; copy it again from the business registration.',
+    },
+  },
+  CUSTOMER_DUPLICATE: {
+    message: { 'zh-TW': '此證號的客戶已存在。', en: 'A customer with this ID number already exists.' },
+    remedy: {
+      'zh-TW': '請以證號查詢既有客戶資料並直接使用，不需重新建立。',
+      en: 'Search for the existing customer by ID number and use that record instead of creating a new one.',
+    },
+  },
+  CUSTOMER_NOT_FOUND: {
+    message: { 'zh-TW': '查無此客戶。', en: 'No such customer.' },
+  },
+  BRANCH_NOT_FOUND: {
+    message: { 'zh-TW': '查無此分行。', en: 'No such branch.' },
+  },
+  STAFF_NOT_FOUND: {
+    message: { 'zh-TW': '查無此員工帳號。', en: 'No such staff account.' },
+  },
+  STAFF_USERNAME_TAKEN: {
+    message: { 'zh-TW': '此帳號已被使用。', en: 'This username is already taken.' },
+  },
+  STAFF_PASSWORD_WEAK: {
+    message: {
+      'zh-TW': '密碼至少 %{min} 個字元，且須包含英文字母與數字。',
+      en: 'The password needs at least %{min} characters with both letters and digits.',
+    },
+  },
+  STALE_UPDATE: {
+    message: {
+      'zh-TW': '資料已被其他人修改，請重新整理後再試。',
+      en: 'Someone else changed this record; reload it and try again.',
+    },
+  },
+  INVALID_STATE_TRANSITION: {
+    message: { 'zh-TW': '目前狀態為「%{from}」，無法變更為「%{to}」。', en: 'The status %{from} cannot change to %{to}.' },
+  },
+  OUT_OF_BRANCH: {
+    message: { 'zh-TW': '此資料不屬於您的分行，無法處理。', en: 'This record belongs to another branch.' },
+  },
+  UNAUTHENTICATED: {
+    message: { 'zh-TW': '請先登入。', en: 'Please sign in.' },
+    remedy: {
+      'zh-TW': '登入逾時或尚未登入，請重新登入。',
+      en: 'Your sign-in has expired or you are not signed in; sign in again.',
+    },
+  },
+  FORBIDDEN: {
+    message: { 'zh-TW': '您的角色沒有執行此功能的權限。', en: 'Your role is not allowed to do this.' },
+  },
+  SIGN_IN_FAILED: {
+    message: { 'zh-TW': '帳號或密碼錯誤。', en: 'Wrong username or password.' },
+    remedy: {
+      'zh-TW': '請確認大小寫與輸入法；連續錯誤 %{max} 次帳號會暫時鎖定。',
+      en: 'Check the letter case and the input method; %{max} wrong tries in a row lock the account for a while.',
+    },
+  },
+  SIGN_IN_LOCKED: {
+    message: {
+      'zh-TW': '密碼錯誤次數過多，帳號已暫時鎖定，請於 %{minutes} 分鐘後再試或洽系統管理員。',
+      en: 'Too many wrong passwords: the account is locked; try again in %{minutes} minutes or ask an administrator.',
+    },
+    remedy: {
+      'zh-TW': '鎖定會自動解除；急用時請系統管理員重設密碼。',
+      en: 'The lock lifts by itself; if it cannot wait, an administrator can reset the password.',
+    },
+  },
+  SIGN_IN_THROTTLED: {
+    message: { 'zh-TW': '嘗試登入次數過於頻繁，請稍後再試。', en: 'Too many sign-in attempts; wait a moment and try again.' },
+  },
+  PAYLOAD_TOO_LARGE: {
+    message: { 'zh-TW': '送出的資料過大。', en: 'The request is too large.' },
+  },
+  NOT_FOUND: {
+    message: { 'zh-TW': '查無資料。', en: 'Not found.' },
+  },
+  CA_ISSUING: {
+    manualCode: '6025',
+    message: { 'zh-TW': '憑證核發中，請稍後再下載。', en: 'The CA is still issuing the certificate; download it a little later.' },
+    remedy: {
+      'zh-TW': '憑證中心處理申請需要一點時間，請數分鐘後再執行「憑證下載」。',
+      en: 'The CA needs a moment to process the request; run "Download" again in a few minutes.',
+    },
+  },
+  NOTHING_TO_DOWNLOAD: {
+    manualCode: '6036',
+    message: { 'zh-TW': '目前沒有可下載的憑證。', en: 'There is no certificate to download.' },
+    remedy: {
+      'zh-TW': '請確認已完成憑證申請或更新；若已下載過，憑證已在載具中。',
+      en: 'Check that the application or renewal was completed; if you downloaded before, the certificate is already on the medium.',
+    },
+  },
+  PRIVATE_KEY_NOT_FOUND: {
+    manualCode: '80092004',
+    message: {
+      'zh-TW': '在此載具上找不到對應的私密金鑰。',
+      en: 'The private key for this certificate is not on this medium.',
+    },
+    remedy: {
+      'zh-TW': '請插入申請時產生金鑰的同一支載具（或使用同一台電腦）再下載。',
+      en: 'Insert the token (or use the computer) on which the keys were generated at application time, then download again.',
+    },
+  },
+  ACCESS_DENIED: {
+    manualCode: '80070005',
+    message: { 'zh-TW': '存取被拒。', en: 'Access denied.' },
+    remedy: {
+      'zh-TW': '請由分行的憑證服務頁面操作，並確認服務程式已啟動。',
+      en: 'Use the branch certificate page and check that the kiosk agent is running.',
+    },
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, value);
+}
+
+/** Fills `%{name}` placeholders; unknown names stay visible rather than vanish. */
+export function interpolate(template: string, params: Readonly<Record<string, unknown>> = {}): string {
+  return template.replace(/%\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined || params[name] === null ? whole : String(params[name]),
+  );
+}
+
+/** The message of `code` in `locale`, with its parameters filled in. */
+export function errorMessage(code: ErrorCode, locale: Locale, params?: Readonly<Record<string, unknown>>): string {
+  return interpolate(ERRORS[code].message[locale], params);
+}
+
+/** Where the FAQ answers a code: the admin route and anchor. */
+export function faqPath(code: ErrorCode): string {
+  return `/faq#${code}`;
+}
