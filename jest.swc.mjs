@@ -18,6 +18,7 @@ export const moduleNameMapper = {
   '^@app/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
   '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  '^@app/api/(.*)$': '<rootDir>/apps/api/src/$1',
   '^@app/seeds$': '<rootDir>/seeds/index.ts',
   '^@app/seeds/(.*)$': '<rootDir>/seeds/$1',
   '^(\\.{1,2}/.*)\\.js$': '$1',
@@ -29,4 +30,6 @@ export const base = {
   transform: { '^.+\\.(t|j)sx?$': swcTransform },
   moduleNameMapper,
   testEnvironment: 'node',
+  // .ts first: a stray compiled .js beside a source must never be the one under test.
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };

@@ -2,12 +2,11 @@ import { StaffRole } from '@app/contracts';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import { Branch } from '../branch/branch.entity';
-import { ListArgs } from '../common/dto/list-args';
 import { Ctx, type RequestContext } from '../common/request-context';
 import type { GqlContext } from '../graphql/gql-context';
 import { Customer } from './customer.entity';
 import { CustomerService } from './customer.service';
-import { CreateCustomerInput, CustomerFilter, CustomerList, UpdateCustomerInput } from './dto/customer.inputs';
+import { CreateCustomerInput, CustomerList, CustomerListArgs, UpdateCustomerInput } from './dto/customer.inputs';
 
 @Resolver(() => Customer)
 @Roles(StaffRole.TELLER, StaffRole.SUPERVISOR, StaffRole.ADMIN)
@@ -15,12 +14,8 @@ export class CustomerResolver {
   constructor(private readonly service: CustomerService) {}
 
   @Query(() => CustomerList)
-  customers(
-    @Ctx() ctx: RequestContext,
-    @Args() args: ListArgs,
-    @Args('filter', { nullable: true }) filter?: CustomerFilter,
-  ): Promise<CustomerList> {
-    return this.service.list(ctx, args, filter);
+  customers(@Ctx() ctx: RequestContext, @Args() args: CustomerListArgs): Promise<CustomerList> {
+    return this.service.list(ctx, args, args.filter);
   }
 
   @Query(() => Customer)

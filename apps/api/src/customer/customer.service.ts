@@ -38,10 +38,10 @@ export class CustomerService {
     if (filter.idNumber) qb.andWhere('c.idNumber = :idNumber', { idNumber: normalizeIdNumber(filter.idNumber) });
     const q = filter.q?.trim();
     if (q) {
-      qb.andWhere("(c.idNumber LIKE :prefix ESCAPE '!' OR c.name LIKE :part ESCAPE '!')", {
-        prefix: `${likeEscape(normalizeIdNumber(q))}%`,
-        part: `%${likeEscape(q)}%`,
-      });
+      // ID numbers are ASCII (their column too): only ASCII text can be an ID prefix.
+      const idPrefix = normalizeIdNumber(q);
+      const byId = /^[A-Z0-9]+$/.test(idPrefix) ? "c.idNumber LIKE :prefix ESCAPE '!' OR " : '';
+      qb.andWhere(`(${byId}c.name LIKE :part ESCAPE '!')`, { prefix: `${likeEscape(idPrefix)}%`, part: `%${likeEscape(q)}%` });
     }
     qb.orderBy(sortColumn(SORTABLE, args.sortField, 'updatedAt'), args.sortOrder ?? 'DESC').addOrderBy('c.id', 'ASC');
     const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();

@@ -2,10 +2,9 @@ import { StaffRole } from '@app/contracts';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import { Branch } from '../branch/branch.entity';
-import { ListArgs } from '../common/dto/list-args';
 import { Ctx, type RequestContext } from '../common/request-context';
 import type { GqlContext } from '../graphql/gql-context';
-import { CreateStaffUserInput, StaffUserFilter, StaffUserList, UpdateStaffUserInput } from './dto/staff.inputs';
+import { CreateStaffUserInput, StaffUserList, StaffUserListArgs, UpdateStaffUserInput } from './dto/staff.inputs';
 import { StaffUser } from './staff-user.entity';
 import { StaffService } from './staff.service';
 
@@ -15,12 +14,8 @@ export class StaffResolver {
   constructor(private readonly service: StaffService) {}
 
   @Query(() => StaffUserList)
-  staffUsers(
-    @Ctx() ctx: RequestContext,
-    @Args() args: ListArgs,
-    @Args('filter', { nullable: true }) filter?: StaffUserFilter,
-  ): Promise<StaffUserList> {
-    return this.service.list(ctx, args, filter);
+  staffUsers(@Ctx() ctx: RequestContext, @Args() args: StaffUserListArgs): Promise<StaffUserList> {
+    return this.service.list(ctx, args, args.filter);
   }
 
   @Query(() => StaffUser)

@@ -1,7 +1,8 @@
 import { CustomerKind } from '@app/contracts';
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
+import { ListArgs } from '../../common/dto/list-args';
 import { MaxLen } from '../../common/max-length';
 import { Customer } from '../customer.entity';
 
@@ -102,6 +103,15 @@ export class CustomerFilter {
   @IsOptional()
   @IsUUID('all', { each: true })
   ids?: string[];
+}
+
+@ArgsType()
+export class CustomerListArgs extends ListArgs {
+  @Field(() => CustomerFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustomerFilter)
+  filter?: CustomerFilter;
 }
 
 @ObjectType()

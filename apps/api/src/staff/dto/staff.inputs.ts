@@ -1,7 +1,8 @@
 import { StaffRole } from '@app/contracts';
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ListArgs } from '../../common/dto/list-args';
 import { MaxLen } from '../../common/max-length';
 import { StaffUser } from '../staff-user.entity';
 
@@ -91,6 +92,15 @@ export class StaffUserFilter {
   @IsOptional()
   @IsUUID('all', { each: true })
   ids?: string[];
+}
+
+@ArgsType()
+export class StaffUserListArgs extends ListArgs {
+  @Field(() => StaffUserFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StaffUserFilter)
+  filter?: StaffUserFilter;
 }
 
 @ObjectType()
