@@ -22,7 +22,9 @@ const logger = new Logger('GraphQL');
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const { path, locations } = formatted;
-  if (isErrorCode(code)) {
+  // Ours carry their code as the message until the i18n plugin translates it; Apollo's own
+  // BAD_USER_INPUT (variable coercion) carries free text that may echo a secret.
+  if (isErrorCode(code) && formatted.message === code) {
     const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, path, locations, extensions };
   }

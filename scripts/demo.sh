@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm run demo`: builds branch-ra and runs it on the embedded database (var/branch-ra.sqlite),
+# seeded with demo branches, staff and customers. No database server needed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+[ -d node_modules ] || { say "npm ci"; npm ci --no-audit --no-fund; }
+say "building the API and the console"
+npm run -s build:api >/dev/null
+npm run -s build:admin >/dev/null
+mkdir -p var
+# A random session key kept beside the demo database, readable by this user only.
+[ -s var/jwt-secret ] || (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > var/jwt-secret)
+
+export DATABASE_URL="${DATABASE_URL:-sqljs:var/branch-ra.sqlite}"
+export JWT_SECRET="${JWT_SECRET:-$(cat var/jwt-secret)}"
+export SEED_DEMO=true PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}" SCHEMA_FILE="${SCHEMA_FILE:-var/schema.graphql}"
+
+cat <<TXT
+
+  branch-ra is starting on http://${HOST}:${PORT}/
+  Demo sign-ins (branch 0060000 營業部 / 0060123 台中分行):
+    teller01 / Teller01!demo        teller02 / Teller02!demo
+    supervisor01 / Supervisor01!demo  supervisor02 / Supervisor02!demo
+    admin01 / Admin01!demo          admin02 / Admin02!demo
+  Stop with Ctrl+C. Data stays in var/branch-ra.sqlite.
+
+TXT
+exec node dist/apps/api/apps/api/src/main.js
