@@ -4,5 +4,5 @@ import { base } from './jest.swc.mjs';
 export default {
   ...base,
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
-  testMatch: ['**/*.spec.ts'],
+  testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
 };

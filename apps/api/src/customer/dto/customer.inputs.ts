@@ -1,14 +1,13 @@
 import { CustomerKind } from '@app/contracts';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
-import { ListArgs } from '../../common/dto/list-args';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Min } from 'class-validator';
+import { OptionalEmail, OptionalPhone } from '../../common/dto/contact-fields';
+import { FilteredListArgs, Paginated } from '../../common/dto/paginated';
 import { MaxLen } from '../../common/max-length';
 import { Customer } from '../customer.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const emptyToNull = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : trim({ value }));
-const PHONE = /^[0-9+()# -]{6,20}$/;
 
 @InputType()
 export class CreateCustomerInput {
@@ -25,18 +24,10 @@ export class CreateCustomerInput {
   @MaxLen(100)
   name: string;
 
-  @Field(() => String, { nullable: true })
-  @Transform(emptyToNull)
-  @IsOptional()
-  @MaxLen(254)
-  @IsEmail({}, { context: { code: 'EMAIL_INVALID' } })
+  @OptionalEmail()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Transform(emptyToNull)
-  @IsOptional()
-  @MaxLen(20)
-  @Matches(PHONE, { context: { code: 'PHONE_INVALID' } })
+  @OptionalPhone()
   phone?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Defaults to the signed-in member of staff's branch." })
@@ -55,18 +46,10 @@ export class UpdateCustomerInput {
   @MaxLen(100)
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @Transform(emptyToNull)
-  @IsOptional()
-  @MaxLen(254)
-  @IsEmail({}, { context: { code: 'EMAIL_INVALID' } })
+  @OptionalEmail()
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Transform(emptyToNull)
-  @IsOptional()
-  @MaxLen(20)
-  @Matches(PHONE, { context: { code: 'PHONE_INVALID' } })
+  @OptionalPhone()
   phone?: string | null;
 
   @Field(() => Int, { description: 'The version the edit is based on (optimistic lock).' })
@@ -106,19 +89,7 @@ export class CustomerFilter {
 }
 
 @ArgsType()
-export class CustomerListArgs extends ListArgs {
-  @Field(() => CustomerFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CustomerFilter)
-  filter?: CustomerFilter;
-}
+export class CustomerListArgs extends FilteredListArgs(CustomerFilter) {}
 
 @ObjectType()
-export class CustomerList {
-  @Field(() => [Customer])
-  items: Customer[];
-
-  @Field(() => Int)
-  total: number;
-}
+export class CustomerList extends Paginated(Customer) {}

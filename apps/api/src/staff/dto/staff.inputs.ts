@@ -1,8 +1,8 @@
 import { StaffRole } from '@app/contracts';
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { ListArgs } from '../../common/dto/list-args';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { FilteredListArgs, Paginated } from '../../common/dto/paginated';
 import { MaxLen } from '../../common/max-length';
 import { StaffUser } from '../staff-user.entity';
 
@@ -95,19 +95,7 @@ export class StaffUserFilter {
 }
 
 @ArgsType()
-export class StaffUserListArgs extends ListArgs {
-  @Field(() => StaffUserFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => StaffUserFilter)
-  filter?: StaffUserFilter;
-}
+export class StaffUserListArgs extends FilteredListArgs(StaffUserFilter) {}
 
 @ObjectType()
-export class StaffUserList {
-  @Field(() => [StaffUser])
-  items: StaffUser[];
-
-  @Field(() => Int)
-  total: number;
-}
+export class StaffUserList extends Paginated(StaffUser) {}

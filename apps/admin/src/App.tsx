@@ -1,0 +1,69 @@
+import { lazy } from 'react';
+import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { createAuthProvider } from './auth/auth-provider';
+import { readSession } from './auth/session';
+import { SignInPage } from './auth/SignInPage';
+import { branchProvider } from './branches/branch.provider';
+import customers from './customers';
+import { customerProvider } from './customers/customer.provider';
+import { createApolloClient } from './data/apollo-client';
+import { createDataProvider } from './data/data-provider';
+import { createI18nProvider } from './i18n/i18n-provider';
+import { AppLayout } from './layout/AppLayout';
+import { AppTitle } from './layout/AppTitle';
+import staff from './staff';
+import { createAppStore } from './store/app-store';
+import { staffProvider } from './staff/staff.provider';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard'));
+const FaqPage = lazy(() => import('./faq/FaqPage'));
+
+const i18nProvider = createI18nProvider();
+const client = createApolloClient({
+  token: () => readSession()?.accessToken ?? null,
+  locale: () => i18nProvider.getLocale(),
+});
+const authProvider = createAuthProvider(client, i18nProvider.translate);
+const dataProvider = createDataProvider(
+  { customers: customerProvider(client), staff: staffProvider(client), branches: branchProvider(client) },
+  i18nProvider.translate,
+);
+const store = createAppStore();
+
+/**
+ * No `requireAuth`: with it, react-admin 5.15 loops between LogoutOnMount and the login page when
+ * nobody is signed in (marmelab/react-admin#10764). Every page checks the session itself instead:
+ * resource pages and the dashboard by default, custom routes through <Authenticated>.
+ */
+export const App = () => (
+  <Admin
+    disableTelemetry
+    title={<AppTitle />}
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    store={store}
+    layout={AppLayout}
+    loginPage={SignInPage}
+    dashboard={Dashboard}
+  >
+    {(permissions: unknown) => (
+      <>
+        <Resource name="customers" {...customers} />
+        {permissions === 'ADMIN' && <Resource name="staff" {...staff} />}
+        <Resource name="branches" recordRepresentation="name" />
+        <CustomRoutes>
+          <Route
+            path="/faq"
+            element={
+              <Authenticated>
+                <FaqPage />
+              </Authenticated>
+            }
+          />
+        </CustomRoutes>
+      </>
+    )}
+  </Admin>
+);
