@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-[ -d node_modules ] || { say "npm ci"; npm ci --no-audit --no-fund; }
+[ -d node_modules ] || { say "npm install"; npm install --no-audit --no-fund; }
 say "building the API and the console"
 npm run -s build:api >/dev/null
 npm run -s build:admin >/dev/null

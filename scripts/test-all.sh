@@ -12,7 +12,7 @@ jest() { node --experimental-vm-modules node_modules/jest/bin/jest.js "$@"; }
 
 step "system packages";   bash scripts/install-system-deps.sh
 step "database server";   bash scripts/db-setup.sh
-[ -d node_modules ] || { step "npm ci"; npm ci --no-audit --no-fund; }
+[ -d node_modules ] || { step "npm install"; npm install --no-audit --no-fund; }
 step "lint";              npm run -s lint
 step "typecheck";         npm run -s typecheck
 step "build";             npm run -s build

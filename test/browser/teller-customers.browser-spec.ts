@@ -38,7 +38,7 @@ describe('teller console in Chromium', () => {
     await page.getByLabel(/^密碼/).fill('Teller01!demo');
     await page.getByRole('button', { name: '登入' }).click();
     await page.getByText('陳雅惠').first().waitFor();
-    await page.getByText('查詢日期').waitFor();
+    await page.getByTestId('query-date').waitFor();
   });
 
   it('refuses an invalid ID with a clear zh-TW message and stores nothing', async () => {
@@ -68,10 +68,35 @@ describe('teller console in Chromium', () => {
     await page.getByRole('row').filter({ hasText: '王小明' }).waitFor({ state: 'detached' });
   });
 
+  it('answers a duplicate ID from the server with its message and a link to the FAQ answer', async () => {
+    await page.getByRole('menuitem', { name: '客戶' }).click();
+    await page.getByRole('link', { name: '新增' }).click();
+    await page.getByLabel(/^證號\s*\*?$/).fill('U139514691');
+    await page.getByLabel(/^姓名/).fill('王小明');
+    await page.getByRole('button', { name: '儲存' }).click();
+    await page.getByText('此證號的客戶已存在。').waitFor();
+    await page.getByRole('link', { name: '處理方式' }).click();
+    await page.getByText('請以證號查詢既有客戶資料並直接使用，不需重新建立。').waitFor();
+    expect(page.url()).toContain('faq');
+    const rows = await t.dataSource.query("SELECT COUNT(*) AS n FROM customers WHERE id_number = 'U139514691'");
+    expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it('shows the query date in the ROC calendar, and in the Gregorian one on the switch', async () => {
+    await page.getByRole('menuitem', { name: '首頁' }).click();
+    const clock = page.getByTestId('query-clock');
+    await expect(clock.textContent()).resolves.toMatch(/查詢日期 1\d\d\/\d\d\/\d\d\s*查詢時間 \d\d:\d\d:\d\d/);
+    await page.getByRole('button', { name: '西元' }).click();
+    await expect(clock.textContent()).resolves.toMatch(/查詢日期 20\d\d-\d\d-\d\d/);
+    await page.getByRole('button', { name: '民國' }).click();
+  });
+
   it('switches the console to English', async () => {
     await page.getByTestId('locale-switch').getByRole('button').click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Customers' }).waitFor();
+    await page.getByRole('menuitem', { name: 'Customers' }).click();
     await page.getByLabel('ID number or name').waitFor();
+    await expect(page.getByTestId('query-clock').textContent()).resolves.toMatch(/Query date 1\d\d\/\d\d\/\d\d/);
   });
 });

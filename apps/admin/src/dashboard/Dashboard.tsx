@@ -2,7 +2,7 @@ import { Box, Card, CardContent, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { formatDate, formatTime } from '../calendar/format-date';
 import { useCalendar } from '../calendar/use-calendar';
-import { useNow } from './use-now';
+import { useNow } from '../calendar/use-now';
 
 /** Welcome page: who is signed in, where, and the query date and time in the chosen calendar. */
 const Dashboard = () => {

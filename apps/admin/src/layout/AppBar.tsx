@@ -1,6 +1,7 @@
 import { Box, MenuItem } from '@mui/material';
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { CalendarSwitch } from '../calendar/CalendarSwitch';
+import { QueryClock } from './QueryClock';
 
 /** The signed-in staff member's branch, above Sign out. */
 const BranchItem = () => {
@@ -17,6 +18,7 @@ const BranchItem = () => {
 /** Calendar and language switches; both choices are remembered in react-admin's store. */
 const Toolbar = () => (
   <>
+    <QueryClock />
     <CalendarSwitch />
     <Box component="span" data-testid="locale-switch">
       <LocalesMenuButton />
