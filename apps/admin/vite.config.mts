@@ -10,7 +10,11 @@ const api = 'http://127.0.0.1:3000';
 const vendorGroups: ReadonlyArray<{ name: string; test: RegExp; priority: number }> = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-is)[\\/]/, priority: 40 },
   { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs|react-transition-group)[\\/]/, priority: 30 },
-  { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|@wry|optimism|zen-observable|ts-invariant)[\\/]/, priority: 30 },
+  {
+    name: 'apollo',
+    test: /node_modules[\\/](@apollo|graphql|@wry|optimism|zen-observable|ts-invariant)[\\/]/,
+    priority: 30,
+  },
   // react-admin with what it brings along (react-router, react-query, react-hook-form, lodash…).
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];

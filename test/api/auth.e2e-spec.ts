@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SEED_STAFF } from '@app/seeds/staff.data';
 import { TestApp } from '../support/test-app';
 
-const SIGN_IN = 'mutation($input: SignInInput!) { signIn(input: $input) { accessToken expiresAt staff { username role branch { code } } } }';
+const SIGN_IN =
+  'mutation($input: SignInInput!) { signIn(input: $input) { accessToken expiresAt staff { username role branch { code } } } }';
 
 describe('staff sign-in (MariaDB)', () => {
   let t: TestApp;
@@ -28,10 +29,10 @@ describe('staff sign-in (MariaDB)', () => {
       [teller.id],
     );
     expect(audit).toEqual([{ action: 'STAFF_SIGNED_IN', actor_id: teller.id, branch_code: '0060000' }]);
-    const leaks = await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_events WHERE `after` LIKE ? OR `before` LIKE ?', [
-      `%${teller.demoPassword}%`,
-      `%${teller.demoPassword}%`,
-    ]);
+    const leaks = await t.dataSource.query(
+      'SELECT COUNT(*) AS n FROM audit_events WHERE `after` LIKE ? OR `before` LIKE ?',
+      [`%${teller.demoPassword}%`, `%${teller.demoPassword}%`],
+    );
     expect(Number(leaks[0].n)).toBe(0);
   });
 
@@ -56,7 +57,9 @@ describe('staff sign-in (MariaDB)', () => {
     expect(body.errors![0].message).toMatch(/帳號已暫時鎖定.*15 分鐘/);
     const [row] = await t.dataSource.query('SELECT locked_until FROM staff_users WHERE id = ?', [admin.id]);
     expect(new Date(row.locked_until).getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
-    const events = await t.dataSource.query('SELECT action FROM audit_events WHERE target_id = ? ORDER BY id', [admin.id]);
+    const events = await t.dataSource.query('SELECT action FROM audit_events WHERE target_id = ? ORDER BY id', [
+      admin.id,
+    ]);
     expect(events.map((e: { action: string }) => e.action)).toEqual([
       'STAFF_SIGN_IN_FAILED',
       'STAFF_SIGN_IN_FAILED',
@@ -89,7 +92,11 @@ describe('staff sign-in (MariaDB)', () => {
     const adminToken = await t.signIn('admin01');
     const token = await t.signIn('supervisor01');
     const supervisor = SEED_STAFF.find((s) => s.username === 'supervisor01')!;
-    const off = await t.gql('mutation($id: ID!) { updateStaffUser(id: $id, input: { active: false }) { active } }', { id: supervisor.id }, { token: adminToken });
+    const off = await t.gql(
+      'mutation($id: ID!) { updateStaffUser(id: $id, input: { active: false }) { active } }',
+      { id: supervisor.id },
+      { token: adminToken },
+    );
     expect(off.body.data).toEqual({ updateStaffUser: { active: false } });
     const { body } = await t.gql('{ me { id } }', {}, { token });
     expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');

@@ -20,27 +20,51 @@ describe('customers (MariaDB)', () => {
   let admin: string;
   beforeAll(async () => {
     t = await TestApp.start('customers');
-    [teller, tellerTaichung, admin] = [await t.signIn('teller01'), await t.signIn('teller02'), await t.signIn('admin01')];
+    [teller, tellerTaichung, admin] = [
+      await t.signIn('teller01'),
+      await t.signIn('teller02'),
+      await t.signIn('admin01'),
+    ];
   });
   afterAll(() => t?.close());
 
   const count = async (sql: string, params: unknown[] = []) => Number((await t.dataSource.query(sql, params))[0].n);
 
   it('registers an individual with a Chinese name in the teller’s branch, with its audit event', async () => {
-    const { body } = await t.gql(CREATE, { input: { idNumber: ' a123456789 ', name: '  張美玲 ', email: 'mei@example.com.tw', phone: '0912345678' } }, { token: teller });
+    const { body } = await t.gql(
+      CREATE,
+      { input: { idNumber: ' a123456789 ', name: '  張美玲 ', email: 'mei@example.com.tw', phone: '0912345678' } },
+      { token: teller },
+    );
     expect(body.errors).toBeUndefined();
     const created = body.data!.createCustomer;
-    expect(created).toMatchObject({ kind: 'INDIVIDUAL', idKind: 'NATIONAL_ID', idNumber: 'A123456789', name: '張美玲', homeBranch: { code: '0060000' }, version: 1 });
-    const [row] = await t.dataSource.query('SELECT id_number, name, home_branch_id FROM customers WHERE id = ?', [created.id]);
+    expect(created).toMatchObject({
+      kind: 'INDIVIDUAL',
+      idKind: 'NATIONAL_ID',
+      idNumber: 'A123456789',
+      name: '張美玲',
+      homeBranch: { code: '0060000' },
+      version: 1,
+    });
+    const [row] = await t.dataSource.query('SELECT id_number, name, home_branch_id FROM customers WHERE id = ?', [
+      created.id,
+    ]);
     expect(row).toEqual({ id_number: 'A123456789', name: '張美玲', home_branch_id: SEED_BRANCH_IDS.HEAD_OFFICE });
-    const [event] = await t.dataSource.query("SELECT actor_role, branch_code, `after` FROM audit_events WHERE action = 'CUSTOMER_CREATED' AND target_id = ?", [created.id]);
+    const [event] = await t.dataSource.query(
+      "SELECT actor_role, branch_code, `after` FROM audit_events WHERE action = 'CUSTOMER_CREATED' AND target_id = ?",
+      [created.id],
+    );
     expect(event.actor_role).toBe('TELLER');
     expect(event.branch_code).toBe('0060000');
     expect(JSON.parse(event.after)).toMatchObject({ idNumber: 'A123456789', name: '張美玲' });
   });
 
   it('registers a business by its unified business number', async () => {
-    const { body } = await t.gql(CREATE, { input: { idNumber: '04595257', name: '測試科技股份有限公司' } }, { token: teller });
+    const { body } = await t.gql(
+      CREATE,
+      { input: { idNumber: '04595257', name: '測試科技股份有限公司' } },
+      { token: teller },
+    );
     expect(body.data!.createCustomer).toMatchObject({ kind: 'BUSINESS', idKind: 'BUSINESS_NUMBER', email: null });
   });
 
@@ -50,18 +74,37 @@ describe('customers (MariaDB)', () => {
     const error = body.errors![0];
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.extensions.fields).toEqual([
-      { field: 'idNumber', code: 'ID_NUMBER_INVALID', message: '身分證統一編號或居留證號不正確，請確認英文字母與檢查碼。' },
+      {
+        field: 'idNumber',
+        code: 'ID_NUMBER_INVALID',
+        message: '身分證統一編號或居留證號不正確，請確認英文字母與檢查碼。',
+      },
     ]);
-    const business = await t.gql(CREATE, { input: { idNumber: '04595258', name: '某公司' } }, { token: teller, lang: 'en' });
-    expect(business.body.errors![0].extensions.fields[0]).toMatchObject({ field: 'idNumber', code: 'BUSINESS_NUMBER_INVALID' });
+    const business = await t.gql(
+      CREATE,
+      { input: { idNumber: '04595258', name: '某公司' } },
+      { token: teller, lang: 'en' },
+    );
+    expect(business.body.errors![0].extensions.fields[0]).toMatchObject({
+      field: 'idNumber',
+      code: 'BUSINESS_NUMBER_INVALID',
+    });
     expect(await count('SELECT COUNT(*) AS n FROM customers')).toBe(before);
-    expect(await count("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'CUSTOMER_CREATED' AND `after` LIKE '%王大同%'")).toBe(0);
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'CUSTOMER_CREATED' AND `after` LIKE '%王大同%'",
+      ),
+    ).toBe(0);
   });
 
   it('refuses a duplicate ID number with CUSTOMER_DUPLICATE, even in another form of writing', async () => {
     const existing = SEED_CUSTOMERS[0];
     const before = await count('SELECT COUNT(*) AS n FROM customers');
-    const { body } = await t.gql(CREATE, { input: { idNumber: existing.idNumber.toLowerCase(), name: '重複' } }, { token: admin });
+    const { body } = await t.gql(
+      CREATE,
+      { input: { idNumber: existing.idNumber.toLowerCase(), name: '重複' } },
+      { token: admin },
+    );
     expect(body.errors![0].extensions.code).toBe('CUSTOMER_DUPLICATE');
     expect(body.errors![0].message).toBe('此證號的客戶已存在。');
     expect(await count('SELECT COUNT(*) AS n FROM customers')).toBe(before);
@@ -69,7 +112,11 @@ describe('customers (MariaDB)', () => {
 
   it('refuses oversized and malformed fields, each with its own code, and stores nothing', async () => {
     const before = await count('SELECT COUNT(*) AS n FROM customers');
-    const { body } = await t.gql(CREATE, { input: { idNumber: 'B120000008', name: '林'.repeat(101), email: 'not-an-email' } }, { token: teller });
+    const { body } = await t.gql(
+      CREATE,
+      { input: { idNumber: 'B120000008', name: '林'.repeat(101), email: 'not-an-email' } },
+      { token: teller },
+    );
     const fields = body.errors![0].extensions.fields;
     expect(fields).toEqual(
       expect.arrayContaining([
@@ -77,12 +124,21 @@ describe('customers (MariaDB)', () => {
         { field: 'email', code: 'EMAIL_INVALID', message: '電子郵件地址格式不正確。' },
       ]),
     );
-    const phone = await t.gql(CREATE, { input: { idNumber: 'B120000008', name: '林小華', phone: '09<script>' } }, { token: teller });
-    expect(phone.body.errors![0].extensions.fields).toEqual([{ field: 'phone', code: 'PHONE_INVALID', message: '電話號碼格式不正確。' }]);
+    const phone = await t.gql(
+      CREATE,
+      { input: { idNumber: 'B120000008', name: '林小華', phone: '09<script>' } },
+      { token: teller },
+    );
+    expect(phone.body.errors![0].extensions.fields).toEqual([
+      { field: 'phone', code: 'PHONE_INVALID', message: '電話號碼格式不正確。' },
+    ]);
     const huge = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${teller}` },
-      body: JSON.stringify({ query: CREATE, variables: { input: { idNumber: 'B120000008', name: 'x'.repeat(200_000) } } }),
+      body: JSON.stringify({
+        query: CREATE,
+        variables: { input: { idNumber: 'B120000008', name: 'x'.repeat(200_000) } },
+      }),
     });
     expect(huge.status).toBe(413);
     expect(await count('SELECT COUNT(*) AS n FROM customers')).toBe(before);
@@ -100,9 +156,13 @@ describe('customers (MariaDB)', () => {
     const { total, items } = page.body.data!.customers;
     expect(total).toBe(ownBranch);
     expect(items).toHaveLength(5);
-    expect(items.map((c: { idNumber: string }) => c.idNumber)).toEqual([...items.map((c: { idNumber: string }) => c.idNumber)].sort());
+    expect(items.map((c: { idNumber: string }) => c.idNumber)).toEqual(
+      [...items.map((c: { idNumber: string }) => c.idNumber)].sort(),
+    );
     const bad = await t.gql(LIST, { sortField: 'password_hash' }, { token: teller });
-    expect(bad.body.errors![0].extensions.fields).toEqual([expect.objectContaining({ field: 'sortField', code: 'FIELD_INVALID' })]);
+    expect(bad.body.errors![0].extensions.fields).toEqual([
+      expect.objectContaining({ field: 'sortField', code: 'FIELD_INVALID' }),
+    ]);
   });
 
   it('loads the branches of a whole page in one query (no N+1)', async () => {
@@ -122,11 +182,19 @@ describe('customers (MariaDB)', () => {
     expect(read.body.errors![0].extensions.code).toBe('OUT_OF_BRANCH');
     const list = await t.gql(LIST, { filter: { q: other.idNumber } }, { token: teller });
     expect(list.body.data!.customers.total).toBe(0);
-    const create = await t.gql(CREATE, { input: { idNumber: 'C100000003', name: '跨行', homeBranchId: SEED_BRANCH_IDS.TAICHUNG } }, { token: teller });
+    const create = await t.gql(
+      CREATE,
+      { input: { idNumber: 'C100000003', name: '跨行', homeBranchId: SEED_BRANCH_IDS.TAICHUNG } },
+      { token: teller },
+    );
     expect(create.body.errors![0].extensions.code).toBe('OUT_OF_BRANCH');
     const edit = await t.gql(UPDATE, { id: other.id, input: { name: '改名', version: 1 } }, { token: teller });
     expect(edit.body.errors![0].extensions.code).toBe('OUT_OF_BRANCH');
-    const own = await t.gql('query($id: ID!) { customer(id: $id) { id } }', { id: other.id }, { token: tellerTaichung });
+    const own = await t.gql(
+      'query($id: ID!) { customer(id: $id) { id } }',
+      { id: other.id },
+      { token: tellerTaichung },
+    );
     expect(own.body.data).toEqual({ customer: { id: other.id } });
   });
 
@@ -140,19 +208,30 @@ describe('customers (MariaDB)', () => {
 
   it('edits contact data with an optimistic lock: a stale version changes nothing', async () => {
     const mine = SEED_CUSTOMERS.find((c) => c.homeBranchId === SEED_BRANCH_IDS.HEAD_OFFICE)!;
-    const first = await t.gql(UPDATE, { id: mine.id, input: { email: 'new@example.com.tw', version: 1 } }, { token: teller });
+    const first = await t.gql(
+      UPDATE,
+      { id: mine.id, input: { email: 'new@example.com.tw', version: 1 } },
+      { token: teller },
+    );
     expect(first.body.data).toEqual({ updateCustomer: { name: mine.name, email: 'new@example.com.tw', version: 2 } });
     const stale = await t.gql(UPDATE, { id: mine.id, input: { name: '舊畫面', version: 1 } }, { token: teller });
     expect(stale.body.errors![0].extensions.code).toBe('STALE_UPDATE');
     const [row] = await t.dataSource.query('SELECT name, version FROM customers WHERE id = ?', [mine.id]);
     expect(row).toEqual({ name: mine.name, version: 2 });
-    const events = await t.dataSource.query("SELECT `before`, `after` FROM audit_events WHERE action = 'CUSTOMER_UPDATED' AND target_id = ?", [mine.id]);
+    const events = await t.dataSource.query(
+      "SELECT `before`, `after` FROM audit_events WHERE action = 'CUSTOMER_UPDATED' AND target_id = ?",
+      [mine.id],
+    );
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0].after).email).toBe('new@example.com.tw');
   });
 
   it('hides internal failures behind a correlation id', async () => {
-    const { body } = await t.gql('query($id: ID!) { customer(id: $id) { id } }', { id: 'x'.repeat(5000) }, { token: admin });
+    const { body } = await t.gql(
+      'query($id: ID!) { customer(id: $id) { id } }',
+      { id: 'x'.repeat(5000) },
+      { token: admin },
+    );
     expect(body.errors![0].extensions.code).toMatch(/^(CUSTOMER_NOT_FOUND|INTERNAL_ERROR)$/);
     expect(JSON.stringify(body)).not.toMatch(/SELECT|stack|at .*\.js/);
   });

@@ -14,7 +14,9 @@ describe('demo seeds (MariaDB)', () => {
   it('seeds every branch, member of staff and customer once, with hashed passwords', async () => {
     const [{ n: customers }] = await t.dataSource.query('SELECT COUNT(*) AS n FROM customers');
     expect(Number(customers)).toBe(SEED_CUSTOMERS.length);
-    const staff: Array<{ username: string; password_hash: string }> = await t.dataSource.query('SELECT username, password_hash FROM staff_users');
+    const staff: Array<{ username: string; password_hash: string }> = await t.dataSource.query(
+      'SELECT username, password_hash FROM staff_users',
+    );
     expect(staff).toHaveLength(SEED_STAFF.length);
     for (const row of staff) {
       expect(row.password_hash).toMatch(/^scrypt\$/);

@@ -57,7 +57,9 @@ describe('teller console in Chromium', () => {
     await page.getByLabel('電子郵件').fill('chen.tawen@example.com.tw');
     await page.getByRole('button', { name: '儲存' }).click();
     await page.getByText('A123456789').first().waitFor();
-    const [row] = await t.dataSource.query("SELECT id_number, name, email FROM customers WHERE id_number = 'A123456789'");
+    const [row] = await t.dataSource.query(
+      "SELECT id_number, name, email FROM customers WHERE id_number = 'A123456789'",
+    );
     expect(row).toEqual({ id_number: 'A123456789', name: '陳大文', email: 'chen.tawen@example.com.tw' });
 
     await page.getByRole('menuitem', { name: '客戶' }).click();

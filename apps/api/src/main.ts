@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     new Logger('Seed').log(`demo data: ${JSON.stringify(counts)} new rows`);
   }
   await app.listen(env.PORT, env.HOST);
-  new Logger('Bootstrap').log(`branch-ra API listening on http://${env.HOST}:${env.PORT}/ (database: ${app.get(DataSource).options.type})`);
+  new Logger('Bootstrap').log(
+    `branch-ra API listening on http://${env.HOST}:${env.PORT}/ (database: ${app.get(DataSource).options.type})`,
+  );
 }
 
 main().catch((error: unknown) => {

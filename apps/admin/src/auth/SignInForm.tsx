@@ -50,7 +50,12 @@ export const SignInForm = () => {
           </Alert>
         )}
         <TextInput autoFocus source="username" label="ra.auth.username" autoComplete="username" validate={required()} />
-        <PasswordInput source="password" label="ra.auth.password" autoComplete="current-password" validate={required()} />
+        <PasswordInput
+          source="password"
+          label="ra.auth.password"
+          autoComplete="current-password"
+          validate={required()}
+        />
         <Button variant="contained" type="submit" disabled={pending} fullWidth>
           {pending ? <CircularProgress size={19} thickness={3} /> : translate('ra.auth.sign_in')}
         </Button>

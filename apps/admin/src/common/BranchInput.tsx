@@ -9,7 +9,13 @@ export interface BranchInputProps extends Omit<SelectInputProps, 'source'> {
 
 /** A branch picked by code and name from the API's branch list. */
 export const BranchInput = ({ source, alwaysOn, ...props }: BranchInputProps) => (
-  <ReferenceInput source={source} reference="branches" perPage={1000} sort={{ field: 'code', order: 'ASC' }} alwaysOn={alwaysOn}>
+  <ReferenceInput
+    source={source}
+    reference="branches"
+    perPage={1000}
+    sort={{ field: 'code', order: 'ASC' }}
+    alwaysOn={alwaysOn}
+  >
     <SelectInput optionText={branchLabel} {...props} />
   </ReferenceInput>
 );

@@ -10,7 +10,12 @@ const CustomerEdit = () => {
   const onError = useNotifyApiError();
   const onLoadError = useRecordLoadError('customers');
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} queryOptions={{ onError: onLoadError }} redirect="show">
+    <Edit
+      mutationMode="pessimistic"
+      mutationOptions={{ onError }}
+      queryOptions={{ onError: onLoadError }}
+      redirect="show"
+    >
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <TextInput source="idNumber" readOnly />
         <TextInput source="name" validate={[required(), maxLength(100)]} />

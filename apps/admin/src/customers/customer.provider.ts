@@ -1,7 +1,15 @@
 import { normalizeIdNumber } from '@app/domain';
 import type { Client } from '../data/apollo-client';
 import type { Customer } from '../data/api-types';
-import { blankToNull, MAX_TAKE, pageArgs, pickFilter, read, write, type ResourceProvider } from '../data/resource-provider';
+import {
+  blankToNull,
+  MAX_TAKE,
+  pageArgs,
+  pickFilter,
+  read,
+  write,
+  type ResourceProvider,
+} from '../data/resource-provider';
 import { CREATE_CUSTOMER, CUSTOMER, CUSTOMERS, UPDATE_CUSTOMER, type CustomerFilter } from './customer.queries';
 
 const SORTABLE = ['idNumber', 'name', 'createdAt', 'updatedAt'] as const;

@@ -76,7 +76,10 @@ export const CREATE_CUSTOMER: TypedDocumentNode<{ createCustomer: Customer }, { 
   ${CUSTOMER_FIELDS}
 `;
 
-export const UPDATE_CUSTOMER: TypedDocumentNode<{ updateCustomer: Customer }, { id: string; input: UpdateCustomerInput }> = gql`
+export const UPDATE_CUSTOMER: TypedDocumentNode<
+  { updateCustomer: Customer },
+  { id: string; input: UpdateCustomerInput }
+> = gql`
   mutation UpdateCustomer($id: ID!, $input: UpdateCustomerInput!) {
     updateCustomer(id: $id, input: $input) {
       ...CustomerFields

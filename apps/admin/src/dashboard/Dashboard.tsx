@@ -11,7 +11,11 @@ const Dashboard = () => {
   const [calendar] = useCalendar();
   const now = useNow();
   const rows: [string, string, string][] = [
-    ['branch', translate('dashboard.branch'), identity?.branch ? `${identity.branch.code} ${identity.branch.name}` : ''],
+    [
+      'branch',
+      translate('dashboard.branch'),
+      identity?.branch ? `${identity.branch.code} ${identity.branch.name}` : '',
+    ],
     ['role', translate('dashboard.role'), identity?.role ? translate(`enums.StaffRole.${identity.role}`) : ''],
     ['query-date', translate('dashboard.queryDate'), formatDate(now, calendar)],
     ['query-time', translate('dashboard.queryTime'), formatTime(now)],
@@ -23,11 +27,18 @@ const Dashboard = () => {
         <Typography variant="h5" component="h1" gutterBottom>
           {translate('dashboard.welcome', { name: identity?.fullName ?? '' })}
         </Typography>
-        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content auto', columnGap: 3, rowGap: 1, m: 0 }}>
+        <Box
+          component="dl"
+          sx={{ display: 'grid', gridTemplateColumns: 'max-content auto', columnGap: 3, rowGap: 1, m: 0 }}
+        >
           {rows.map(([id, label, value]) => (
             <Box key={id} sx={{ display: 'contents' }}>
-              <Typography component="dt" color="text.secondary">{label}</Typography>
-              <Typography component="dd" sx={{ m: 0 }} data-testid={id}>{value}</Typography>
+              <Typography component="dt" color="text.secondary">
+                {label}
+              </Typography>
+              <Typography component="dd" sx={{ m: 0 }} data-testid={id}>
+                {value}
+              </Typography>
             </Box>
           ))}
         </Box>

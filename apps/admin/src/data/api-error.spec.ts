@@ -5,7 +5,9 @@ import { zhTw } from '../i18n/zh-TW';
 
 /** polyglot's lookup and interpolation, enough for the mapping: a missing key yields `_`. */
 const translate = (key: string, options: Record<string, unknown> = {}): string => {
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhTw);
+  const found = key
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], zhTw);
   return typeof found === 'string' ? interpolate(found, options) : String(options._ ?? key);
 };
 
@@ -48,7 +50,10 @@ describe('toApiError', () => {
   });
 
   it('reads errors that came back with an HTTP error status', () => {
-    const error = toApiError({ networkError: { result: { errors: [{ message: 'm', extensions: { code: 'FORBIDDEN' } }] } } }, translate);
+    const error = toApiError(
+      { networkError: { result: { errors: [{ message: 'm', extensions: { code: 'FORBIDDEN' } }] } } },
+      translate,
+    );
     expect(apiErrorCode(error)).toBe('FORBIDDEN');
     expect(error.status).toBe(403);
   });

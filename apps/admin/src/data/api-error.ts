@@ -68,7 +68,9 @@ export function toApiError(error: unknown, translate: Translate): HttpError {
   if (code === 'BAD_USER_INPUT' && fields.length > 0) {
     const errors: Record<string, string | { serverError: string }> = { root: { serverError: message } };
     for (const field of fields) {
-      errors[sourceOf(field.field)] = field.code ? translateCode(translate, field.code, {}, field.message) : (field.message ?? message);
+      errors[sourceOf(field.field)] = field.code
+        ? translateCode(translate, field.code, {}, field.message)
+        : (field.message ?? message);
     }
     return new HttpError(message, 400, { ...body, errors } satisfies ApiErrorBody);
   }

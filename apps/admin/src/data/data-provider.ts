@@ -11,7 +11,10 @@ const unsupported = (what: string): Promise<never> => Promise.reject(new Error(`
  * react-admin's data provider over one ResourceProvider per resource. Every failure leaves as an
  * HttpError with a translated message (see api-error.ts). The API has no delete and no bulk update.
  */
-export function createDataProvider(resources: Readonly<Record<string, ResourceProvider>>, translate: Translate): DataProvider {
+export function createDataProvider(
+  resources: Readonly<Record<string, ResourceProvider>>,
+  translate: Translate,
+): DataProvider {
   const providerOf = (resource: string): ResourceProvider => {
     const provider = resources[resource];
     if (!provider) throw new Error(`Unknown resource: ${resource}`);

@@ -5,7 +5,11 @@ describe('pageArgs', () => {
   const sortable = ['name', 'updatedAt'];
 
   it('turns page and perPage into skip and take', () => {
-    const args = pageArgs({ pagination: { page: 3, perPage: 25 }, sort: { field: 'name', order: 'DESC' } }, sortable, {});
+    const args = pageArgs(
+      { pagination: { page: 3, perPage: 25 }, sort: { field: 'name', order: 'DESC' } },
+      sortable,
+      {},
+    );
     expect(args).toEqual({ skip: 50, take: 25, sortField: 'name', sortOrder: 'DESC', filter: {} });
   });
 
@@ -16,13 +20,18 @@ describe('pageArgs', () => {
   });
 
   it('never asks for more than the API serves', () => {
-    expect(pageArgs({ pagination: { page: 2, perPage: 1000 } }, sortable, {})).toMatchObject({ skip: MAX_TAKE, take: MAX_TAKE });
+    expect(pageArgs({ pagination: { page: 2, perPage: 1000 } }, sortable, {})).toMatchObject({
+      skip: MAX_TAKE,
+      take: MAX_TAKE,
+    });
   });
 });
 
 describe('pickFilter', () => {
   it('keeps known, non-empty keys, trimmed', () => {
-    expect(pickFilter({ q: '  王 ', homeBranchId: '', kind: null, other: 'x' }, ['q', 'homeBranchId', 'kind'])).toEqual({ q: '王' });
+    expect(pickFilter({ q: '  王 ', homeBranchId: '', kind: null, other: 'x' }, ['q', 'homeBranchId', 'kind'])).toEqual(
+      { q: '王' },
+    );
   });
 });
 

@@ -42,7 +42,10 @@ export function pageArgs<F>(params: GetListParams, sortable: readonly string[], 
 }
 
 /** Only the filter keys the API knows, trimmed, without the empty ones a cleared input leaves behind. */
-export function pickFilter<K extends string>(filter: Record<string, unknown> | undefined, keys: readonly K[]): Partial<Record<K, unknown>> {
+export function pickFilter<K extends string>(
+  filter: Record<string, unknown> | undefined,
+  keys: readonly K[],
+): Partial<Record<K, unknown>> {
   const picked: Partial<Record<K, unknown>> = {};
   for (const key of keys) {
     const value = typeof filter?.[key] === 'string' ? (filter[key] as string).trim() : filter?.[key];
@@ -56,12 +59,20 @@ export const blankToNull = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 
 /** A read that always goes to the server. */
-export async function read<D, V extends Record<string, unknown>>(client: Client, query: TypedDocumentNode<D, V>, variables: V): Promise<D> {
+export async function read<D, V extends Record<string, unknown>>(
+  client: Client,
+  query: TypedDocumentNode<D, V>,
+  variables: V,
+): Promise<D> {
   const { data } = await client.query({ query, variables, fetchPolicy: 'network-only' });
   return data;
 }
 
-export async function write<D, V extends Record<string, unknown>>(client: Client, mutation: TypedDocumentNode<D, V>, variables: V): Promise<D> {
+export async function write<D, V extends Record<string, unknown>>(
+  client: Client,
+  mutation: TypedDocumentNode<D, V>,
+  variables: V,
+): Promise<D> {
   const { data } = await client.mutate({ mutation, variables });
   if (!data) throw new Error('Empty mutation result');
   return data;

@@ -15,7 +15,10 @@ export function useNotifyApiError(): (error: unknown) => void {
     (error: unknown) => {
       if (isValidationError(error)) return;
       const message = error instanceof Error && error.message ? error.message : translate('ra.notification.http_error');
-      notify(<ApiErrorNotice code={apiErrorCode(error)} message={message} />, { type: 'error', autoHideDuration: 10000 });
+      notify(<ApiErrorNotice code={apiErrorCode(error)} message={message} />, {
+        type: 'error',
+        autoHideDuration: 10000,
+      });
     },
     [notify, translate],
   );

@@ -18,8 +18,12 @@ const FaqPage = () => {
     <Card sx={{ mt: 2 }}>
       <Title title="faq.title" />
       <CardContent>
-        <Typography variant="h5" component="h1" gutterBottom>{translate('faq.title')}</Typography>
-        <Typography color="text.secondary" sx={{ mb: 2 }}>{translate('faq.intro')}</Typography>
+        <Typography variant="h5" component="h1" gutterBottom>
+          {translate('faq.title')}
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 2 }}>
+          {translate('faq.intro')}
+        </Typography>
         {FAQ_CODES.map((code) => {
           const manualCode = manualCodeOf(code);
           return (
@@ -28,7 +32,14 @@ const FaqPage = () => {
               key={code}
               id={code}
               aria-labelledby={`${code}-title`}
-              sx={{ py: 2, px: 1, borderTop: 1, borderColor: 'divider', scrollMarginTop: 64, bgcolor: code === target ? 'action.selected' : undefined }}
+              sx={{
+                py: 2,
+                px: 1,
+                borderTop: 1,
+                borderColor: 'divider',
+                scrollMarginTop: 64,
+                bgcolor: code === target ? 'action.selected' : undefined,
+              }}
             >
               <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center' }}>
                 <Typography variant="h6" component="h2" id={`${code}-title`}>
@@ -37,7 +48,9 @@ const FaqPage = () => {
                 {manualCode && <Chip size="small" label={translate('faq.manualCode', { code: manualCode })} />}
               </Stack>
               <Typography>{general(translate(`remedies.${code}`))}</Typography>
-              <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>{code}</Typography>
+              <Typography variant="caption" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
+                {code}
+              </Typography>
             </Box>
           );
         })}

@@ -29,7 +29,10 @@ describe('zh-TW catalogue', () => {
   });
 
   it('has every key of our English catalogue, errors included', () => {
-    const appKeys = [...flatten(appEn).keys(), ...[...flatten(en).keys()].filter((k) => /^(errors|remedies)\./.test(k))];
+    const appKeys = [
+      ...flatten(appEn).keys(),
+      ...[...flatten(en).keys()].filter((k) => /^(errors|remedies)\./.test(k)),
+    ];
     expect(appKeys).toContain('errors.CUSTOMER_DUPLICATE');
     expect(appKeys.filter((key) => !zh.has(key))).toEqual([]);
   });
@@ -43,13 +46,19 @@ describe('zh-TW catalogue', () => {
     const english = flatten(en);
     const unknown = [...zh]
       .filter(([key]) => english.has(key))
-      .flatMap(([key, text]) => placeholders(text).filter((p) => !placeholders(english.get(key)!).includes(p)).map((p) => `${key}: ${p}`));
+      .flatMap(([key, text]) =>
+        placeholders(text)
+          .filter((p) => !placeholders(english.get(key)!).includes(p))
+          .map((p) => `${key}: ${p}`),
+      );
     expect(unknown).toEqual([]);
   });
 
   it('translates every message rather than copying the English', () => {
     const english = flatten(en);
-    const copied = [...zh].filter(([key, text]) => /[A-Za-z]{3}/.test(text.replace(/%\{\w+\}/g, '')) && text === english.get(key));
+    const copied = [...zh].filter(
+      ([key, text]) => /[A-Za-z]{3}/.test(text.replace(/%\{\w+\}/g, '')) && text === english.get(key),
+    );
     expect(copied).toEqual([]);
   });
 });

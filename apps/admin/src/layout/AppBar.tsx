@@ -1,5 +1,14 @@
 import { Box, MenuItem } from '@mui/material';
-import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import {
+  AppBar as RaAppBar,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  TitlePortal,
+  UserMenu,
+  useGetIdentity,
+  useTranslate,
+} from 'react-admin';
 import { CalendarSwitch } from '../calendar/CalendarSwitch';
 import { QueryClock } from './QueryClock';
 

@@ -1,4 +1,13 @@
-import { BooleanInput, Edit, maxLength, PasswordInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import {
+  BooleanInput,
+  Edit,
+  maxLength,
+  PasswordInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+} from 'react-admin';
 import { BranchInput } from '../common/BranchInput';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { STAFF_ROLE_CHOICES } from '../common/enum-choices';
@@ -9,7 +18,12 @@ const StaffEdit = () => {
   const onError = useNotifyApiError();
   const onLoadError = useRecordLoadError('staff');
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} queryOptions={{ onError: onLoadError }} redirect="list">
+    <Edit
+      mutationMode="pessimistic"
+      mutationOptions={{ onError }}
+      queryOptions={{ onError: onLoadError }}
+      redirect="list"
+    >
       <SimpleForm toolbar={<SaveOnlyToolbar />}>
         <TextInput source="username" readOnly />
         <TextInput source="displayName" validate={[required(), maxLength(100)]} />

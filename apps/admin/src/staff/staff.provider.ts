@@ -2,7 +2,14 @@ import type { StaffRole } from '@app/contracts';
 import type { Client } from '../data/apollo-client';
 import type { StaffUser } from '../data/api-types';
 import { MAX_TAKE, pageArgs, pickFilter, read, write, type ResourceProvider } from '../data/resource-provider';
-import { CREATE_STAFF_USER, STAFF_USER, STAFF_USERS, UPDATE_STAFF_USER, type StaffUserFilter, type UpdateStaffUserInput } from './staff.queries';
+import {
+  CREATE_STAFF_USER,
+  STAFF_USER,
+  STAFF_USERS,
+  UPDATE_STAFF_USER,
+  type StaffUserFilter,
+  type UpdateStaffUserInput,
+} from './staff.queries';
 
 const SORTABLE = ['username', 'displayName', 'role', 'createdAt'] as const;
 const FILTERS = ['q', 'role', 'branchId'] as const;

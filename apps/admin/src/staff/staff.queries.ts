@@ -65,16 +65,20 @@ export const STAFF_USER: TypedDocumentNode<{ staffUser: StaffUser }, { id: strin
   ${STAFF_FIELDS}
 `;
 
-export const CREATE_STAFF_USER: TypedDocumentNode<{ createStaffUser: StaffUser }, { input: CreateStaffUserInput }> = gql`
-  mutation CreateStaffUser($input: CreateStaffUserInput!) {
-    createStaffUser(input: $input) {
-      ...StaffUserFields
+export const CREATE_STAFF_USER: TypedDocumentNode<{ createStaffUser: StaffUser }, { input: CreateStaffUserInput }> =
+  gql`
+    mutation CreateStaffUser($input: CreateStaffUserInput!) {
+      createStaffUser(input: $input) {
+        ...StaffUserFields
+      }
     }
-  }
-  ${STAFF_FIELDS}
-`;
+    ${STAFF_FIELDS}
+  `;
 
-export const UPDATE_STAFF_USER: TypedDocumentNode<{ updateStaffUser: StaffUser }, { id: string; input: UpdateStaffUserInput }> = gql`
+export const UPDATE_STAFF_USER: TypedDocumentNode<
+  { updateStaffUser: StaffUser },
+  { id: string; input: UpdateStaffUserInput }
+> = gql`
   mutation UpdateStaffUser($id: ID!, $input: UpdateStaffUserInput!) {
     updateStaffUser(id: $id, input: $input) {
       ...StaffUserFields

@@ -2,7 +2,14 @@ import type { ApplicationStatus, CertificateType, StorageMedium } from '@app/con
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import { Branch } from '../branch/branch.entity';
 import { Customer } from '../customer/customer.entity';
-import { CodeColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn, UuidColumn, UuidPrimaryColumn } from '../database/columns';
+import {
+  CodeColumn,
+  CreatedAtColumn,
+  DateTimeColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../database/columns';
 import { StaffUser } from '../staff/staff-user.entity';
 
 /** 臨櫃申請: registered by a teller, finished by the customer at a kiosk. */

@@ -16,7 +16,10 @@ import { LocalStrategy } from './local.strategy';
     StaffModule,
     JwtModule.registerAsync({
       inject: [ENV],
-      useFactory: (env: Env) => ({ secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_TTL as `${number}m`, algorithm: 'HS256' } }),
+      useFactory: (env: Env) => ({
+        secret: env.JWT_SECRET,
+        signOptions: { expiresIn: env.JWT_TTL as `${number}m`, algorithm: 'HS256' },
+      }),
     }),
   ],
   providers: [

@@ -62,7 +62,11 @@ export class AuthService {
     };
     await this.dataSource.transaction(async (m) => {
       await m.update(StaffUser, { id: staff.id }, { failedSignIns: 0, lockedUntil: null, lastSignInAt: now });
-      await this.audit.record(m, { ...ctx, staff: principal }, { action: 'STAFF_SIGNED_IN', targetType: 'StaffUser', targetId: staff.id });
+      await this.audit.record(
+        m,
+        { ...ctx, staff: principal },
+        { action: 'STAFF_SIGNED_IN', targetType: 'StaffUser', targetId: staff.id },
+      );
     });
     return principal;
   }
@@ -76,7 +80,9 @@ export class AuthService {
 
   private async countFailure(ctx: RequestContext, staff: StaffUser): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const fresh = await m.getRepository(StaffUser).findOne({ where: { id: staff.id }, lock: lockFor(this.dataSource) });
+      const fresh = await m
+        .getRepository(StaffUser)
+        .findOne({ where: { id: staff.id }, lock: lockFor(this.dataSource) });
       const failures = (fresh?.failedSignIns ?? 0) + 1;
       const lock = failures >= this.env.SIGN_IN_MAX_FAILURES;
       const lockedUntil = lock ? new Date(Date.now() + this.env.SIGN_IN_LOCK_MINUTES * 60_000) : null;

@@ -18,12 +18,22 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(ENV) env: Env,
     private readonly dataSource: DataSource,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: env.JWT_SECRET, algorithms: ['HS256'] });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: env.JWT_SECRET,
+      algorithms: ['HS256'],
+    });
   }
 
   async validate(claims: Claims): Promise<StaffPrincipal | false> {
     const staff = await this.dataSource.getRepository(StaffUser).findOne({ where: { id: claims.sub } });
     if (!staff?.active || staff.role !== claims.role || staff.branchId !== claims.branchId) return false;
-    return { id: staff.id, username: staff.username, role: staff.role, branchId: staff.branchId, branchCode: claims.branchCode };
+    return {
+      id: staff.id,
+      username: staff.username,
+      role: staff.role,
+      branchId: staff.branchId,
+      branchCode: claims.branchCode,
+    };
   }
 }

@@ -3,7 +3,14 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typ
 import { CounterApplication } from '../application/counter-application.entity';
 import { Branch } from '../branch/branch.entity';
 import { Customer } from '../customer/customer.entity';
-import { CodeColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn, UuidColumn, UuidPrimaryColumn } from '../database/columns';
+import {
+  CodeColumn,
+  CreatedAtColumn,
+  DateTimeColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../database/columns';
 import { Token } from '../token/token.entity';
 
 /** An FXML certificate, one of the signing/encryption pair every enrolment issues. */

@@ -6,7 +6,13 @@ const SECRET = 's'.repeat(32);
 describe('loadEnv', () => {
   it('fills the documented defaults: embedded database, zh-TW console on 127.0.0.1:3000', () => {
     const env = loadEnv({ JWT_SECRET: SECRET });
-    expect(env).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATABASE_URL: 'sqljs:var/branch-ra.sqlite', JWT_TTL: '30m', SIGN_IN_MAX_FAILURES: 5 });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqljs:var/branch-ra.sqlite',
+      JWT_TTL: '30m',
+      SIGN_IN_MAX_FAILURES: 5,
+    });
     expect(isEmbeddedDatabase(env)).toBe(true);
     expect(isEmbeddedDatabase(loadEnv({ JWT_SECRET: SECRET, DATABASE_URL: 'mariadb://u:p@h:3306/d' }))).toBe(false);
   });

@@ -28,7 +28,11 @@ export class CustomerService {
   ) {}
 
   /** One page of the caller's customers, filtered and sorted in SQL. */
-  async list(ctx: RequestContext, args: ListArgs, filter: CustomerFilter = {}): Promise<{ items: Customer[]; total: number }> {
+  async list(
+    ctx: RequestContext,
+    args: ListArgs,
+    filter: CustomerFilter = {},
+  ): Promise<{ items: Customer[]; total: number }> {
     const qb = this.dataSource.getRepository(Customer).createQueryBuilder('c');
     const scope = branchScope(ctx);
     if (scope) qb.andWhere('c.homeBranchId = :scope', { scope });
@@ -41,7 +45,10 @@ export class CustomerService {
       // ID numbers are ASCII (their column too): only ASCII text can be an ID prefix.
       const idPrefix = normalizeIdNumber(q);
       const byId = /^[A-Z0-9]+$/.test(idPrefix) ? "c.idNumber LIKE :prefix ESCAPE '!' OR " : '';
-      qb.andWhere(`(${byId}c.name LIKE :part ESCAPE '!')`, { prefix: `${likeEscape(idPrefix)}%`, part: `%${likeEscape(q)}%` });
+      qb.andWhere(`(${byId}c.name LIKE :part ESCAPE '!')`, {
+        prefix: `${likeEscape(idPrefix)}%`,
+        part: `%${likeEscape(q)}%`,
+      });
     }
     qb.orderBy(sortColumn(SORTABLE, args.sortField, 'updatedAt'), args.sortOrder ?? 'DESC').addOrderBy('c.id', 'ASC');
     const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();
@@ -59,7 +66,8 @@ export class CustomerService {
   async create(ctx: RequestContext, input: CreateCustomerInput): Promise<Customer> {
     const idNumber = normalizeIdNumber(input.idNumber);
     const idKind = classifyIdNumber(idNumber);
-    if (!idKind) throw DomainError.invalidInput([{ field: 'idNumber', code: idNumberErrorCode(idNumber) ?? 'ID_NUMBER_INVALID' }]);
+    if (!idKind)
+      throw DomainError.invalidInput([{ field: 'idNumber', code: idNumberErrorCode(idNumber) ?? 'ID_NUMBER_INVALID' }]);
     const homeBranchId = input.homeBranchId ?? ctx.staff!.branchId;
     assertInBranch(ctx, homeBranchId);
     try {
@@ -77,7 +85,12 @@ export class CustomerService {
           homeBranchId,
         });
         await m.save(customer);
-        await this.audit.record(m, ctx, { action: 'CUSTOMER_CREATED', targetType: 'Customer', targetId: customer.id, after: snapshot(customer) });
+        await this.audit.record(m, ctx, {
+          action: 'CUSTOMER_CREATED',
+          targetType: 'Customer',
+          targetId: customer.id,
+          after: snapshot(customer),
+        });
         return customer;
       });
     } catch (error) {
@@ -97,7 +110,13 @@ export class CustomerService {
       if (input.email !== undefined) customer.email = input.email;
       if (input.phone !== undefined) customer.phone = input.phone;
       await m.save(customer);
-      await this.audit.record(m, ctx, { action: 'CUSTOMER_UPDATED', targetType: 'Customer', targetId: id, before, after: snapshot(customer) });
+      await this.audit.record(m, ctx, {
+        action: 'CUSTOMER_UPDATED',
+        targetType: 'Customer',
+        targetId: id,
+        before,
+        after: snapshot(customer),
+      });
       return customer;
     });
   }

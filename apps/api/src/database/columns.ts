@@ -13,8 +13,10 @@ export const UpdatedAtColumn = () =>
   });
 
 /** UUIDs are made by the application (crypto.randomUUID) so seeds can use fixed ids. */
-export const UuidPrimaryColumn = () => PrimaryColumn({ type: 'varchar', length: 36, charset: 'ascii', collation: 'ascii_bin' });
-export const UuidColumn = (options: ColumnOptions = {}) => Column({ type: 'varchar', length: 36, charset: 'ascii', collation: 'ascii_bin', ...options });
+export const UuidPrimaryColumn = () =>
+  PrimaryColumn({ type: 'varchar', length: 36, charset: 'ascii', collation: 'ascii_bin' });
+export const UuidColumn = (options: ColumnOptions = {}) =>
+  Column({ type: 'varchar', length: 36, charset: 'ascii', collation: 'ascii_bin', ...options });
 
 /** Status-like columns: short ASCII strings validated by libs/domain, portable to the embedded DB. */
 export const CodeColumn = (length: number, options: ColumnOptions = {}) =>

@@ -13,7 +13,13 @@ export function adaptEntitiesForSqlite(entities: readonly Function[]): void {
   adapted = true;
   for (const column of getMetadataArgsStorage().columns) {
     if (!entities.includes(column.target as Function)) continue;
-    const options = column.options as { charset?: string; collation?: string; type?: unknown; default?: unknown; onUpdate?: string };
+    const options = column.options as {
+      charset?: string;
+      collation?: string;
+      type?: unknown;
+      default?: unknown;
+      onUpdate?: string;
+    };
     delete options.charset;
     delete options.collation;
     if (column.mode === 'createDate' || column.mode === 'updateDate') {

@@ -12,7 +12,10 @@ describe('formatError', () => {
 
   it('turns anything unknown into INTERNAL_ERROR with a correlation id and no detail', () => {
     const out = formatError(
-      { message: "ER_NO_SUCH_TABLE: SELECT * FROM `customers` WHERE id = 'x'", extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: "ER_NO_SUCH_TABLE: SELECT * FROM `customers` WHERE id = 'x'",
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
       new Error('ER_NO_SUCH_TABLE'),
     );
     expect(out.message).toBe('INTERNAL_ERROR');
@@ -23,7 +26,10 @@ describe('formatError', () => {
 
   it('drops the echoed value of a variable that failed coercion', () => {
     const out = formatError(
-      { message: 'Variable "$input" got invalid value 987654; String cannot represent a non string value: 987654', extensions: { code: 'BAD_USER_INPUT' } },
+      {
+        message: 'Variable "$input" got invalid value 987654; String cannot represent a non string value: 987654',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
       new Error('x'),
     );
     expect(JSON.stringify(out)).not.toContain('987654');

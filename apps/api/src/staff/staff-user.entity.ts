@@ -2,7 +2,14 @@ import { StaffRole } from '@app/contracts';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Branch } from '../branch/branch.entity';
-import { CodeColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn, UuidColumn, UuidPrimaryColumn } from '../database/columns';
+import {
+  CodeColumn,
+  CreatedAtColumn,
+  DateTimeColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../database/columns';
 
 registerEnumType(StaffRole, { name: 'StaffRole' });
 

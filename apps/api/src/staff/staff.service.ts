@@ -27,13 +27,18 @@ export class StaffService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(_ctx: RequestContext, args: ListArgs, filter: StaffUserFilter = {}): Promise<{ items: StaffUser[]; total: number }> {
+  async list(
+    _ctx: RequestContext,
+    args: ListArgs,
+    filter: StaffUserFilter = {},
+  ): Promise<{ items: StaffUser[]; total: number }> {
     const qb = this.dataSource.getRepository(StaffUser).createQueryBuilder('s');
     if (filter.role) qb.andWhere('s.role = :role', { role: filter.role });
     if (filter.branchId) qb.andWhere('s.branchId = :branchId', { branchId: filter.branchId });
     if (filter.ids) qb.andWhere(filter.ids.length ? 's.id IN (:...ids)' : '1 = 0', { ids: filter.ids });
     const q = filter.q?.trim();
-    if (q) qb.andWhere("(s.username LIKE :q ESCAPE '!' OR s.displayName LIKE :q ESCAPE '!')", { q: `%${likeEscape(q)}%` });
+    if (q)
+      qb.andWhere("(s.username LIKE :q ESCAPE '!' OR s.displayName LIKE :q ESCAPE '!')", { q: `%${likeEscape(q)}%` });
     qb.orderBy(sortColumn(SORTABLE, args.sortField, 'username'), args.sortOrder ?? 'ASC').addOrderBy('s.id', 'ASC');
     const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();
     return { items, total };
@@ -65,7 +70,12 @@ export class StaffService {
           lastSignInAt: null,
         });
         await m.save(staff);
-        await this.audit.record(m, ctx, { action: 'STAFF_CREATED', targetType: 'StaffUser', targetId: staff.id, after: snapshot(staff) });
+        await this.audit.record(m, ctx, {
+          action: 'STAFF_CREATED',
+          targetType: 'StaffUser',
+          targetId: staff.id,
+          after: snapshot(staff),
+        });
         return staff;
       });
     } catch (error) {
@@ -80,7 +90,8 @@ export class StaffService {
     return this.dataSource.transaction(async (m) => {
       const staff = await m.getRepository(StaffUser).findOne({ where: { id }, lock: lockFor(this.dataSource) });
       if (!staff) throw new DomainError('STAFF_NOT_FOUND');
-      if (input.branchId && !(await m.existsBy(Branch, { id: input.branchId }))) throw new DomainError('BRANCH_NOT_FOUND');
+      if (input.branchId && !(await m.existsBy(Branch, { id: input.branchId })))
+        throw new DomainError('BRANCH_NOT_FOUND');
       const before = snapshot(staff);
       if (input.displayName !== undefined) staff.displayName = input.displayName;
       if (input.role !== undefined) staff.role = input.role;
@@ -89,7 +100,13 @@ export class StaffService {
       if (passwordHash) Object.assign(staff, { passwordHash, failedSignIns: 0, lockedUntil: null });
       await m.save(staff);
       const after = { ...snapshot(staff), ...(passwordHash ? { passwordReset: true } : {}) };
-      await this.audit.record(m, ctx, { action: 'STAFF_UPDATED', targetType: 'StaffUser', targetId: id, before, after });
+      await this.audit.record(m, ctx, {
+        action: 'STAFF_UPDATED',
+        targetType: 'StaffUser',
+        targetId: id,
+        before,
+        after,
+      });
       return staff;
     });
   }

@@ -2,7 +2,14 @@ import type { TokenStatus, TokenType } from '@app/contracts';
 import { Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import { Branch } from '../branch/branch.entity';
 import { Customer } from '../customer/customer.entity';
-import { CodeColumn, CreatedAtColumn, DateTimeColumn, UpdatedAtColumn, UuidColumn, UuidPrimaryColumn } from '../database/columns';
+import {
+  CodeColumn,
+  CreatedAtColumn,
+  DateTimeColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+  UuidPrimaryColumn,
+} from '../database/columns';
 
 /** 載具: an iKey or ezSign USB token handed to a customer. */
 @Entity('tokens')

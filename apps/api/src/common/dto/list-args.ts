@@ -36,7 +36,11 @@ export class ListArgs {
 }
 
 /** Maps an API sort field to its SQL column, refusing anything not listed. */
-export function sortColumn(allowed: Readonly<Record<string, string>>, field: string | undefined, fallback: string): string {
+export function sortColumn(
+  allowed: Readonly<Record<string, string>>,
+  field: string | undefined,
+  fallback: string,
+): string {
   if (field === undefined) return allowed[fallback];
   if (!Object.prototype.hasOwnProperty.call(allowed, field)) {
     throw DomainError.invalidInput([{ field: 'sortField', code: 'FIELD_INVALID' }]);
