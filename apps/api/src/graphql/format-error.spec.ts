@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { formatError } from './format-error';
+
+// The internal-error path logs on purpose; keep the test output clean.
+Logger.overrideLogger(false);
 
 describe('formatError', () => {
   it('passes our codes through without their stack traces', () => {
