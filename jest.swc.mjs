@@ -18,6 +18,8 @@ export const moduleNameMapper = {
   '^@app/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
   '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  '^@app/pki$': '<rootDir>/libs/pki/src/index.ts',
+  '^@app/pki/(.*)$': '<rootDir>/libs/pki/src/$1',
   '^@app/api/(.*)$': '<rootDir>/apps/api/src/$1',
   '^@app/seeds$': '<rootDir>/seeds/index.ts',
   '^@app/seeds/(.*)$': '<rootDir>/seeds/$1',

@@ -23,7 +23,10 @@ export const ERRORS = {
     },
   },
   BAD_USER_INPUT: {
-    message: { 'zh-TW': '輸入的資料有誤，請檢查標示的欄位。', en: 'Some of the data entered is not valid; check the marked fields.' },
+    message: {
+      'zh-TW': '輸入的資料有誤，請檢查標示的欄位。',
+      en: 'Some of the data entered is not valid; check the marked fields.',
+    },
   },
   FIELD_REQUIRED: {
     message: { 'zh-TW': '此欄位為必填。', en: 'This field is required.' },
@@ -50,12 +53,16 @@ export const ERRORS = {
       en: 'The national ID or resident certificate number is not valid; check the letter(s) and the check digit.',
     },
     remedy: {
-      'zh-TW': '身分證統一編號為 1 個英文字母加 9 位數字（如 A123456789）；居留證號為 2 個英文字母加 8 位數字，或新式 1 個英文字母加 9 位數字（第 2 碼為 8 或 9）。最後一碼是檢查碼，抄錯任何一碼都會無法通過。',
+      'zh-TW':
+        '身分證統一編號為 1 個英文字母加 9 位數字（如 A123456789）；居留證號為 2 個英文字母加 8 位數字，或新式 1 個英文字母加 9 位數字（第 2 碼為 8 或 9）。最後一碼是檢查碼，抄錯任何一碼都會無法通過。',
       en: 'A national ID is one letter and nine digits (e.g. A123456789); a resident certificate number is two letters and eight digits, or the new form of one letter and nine digits starting 8 or 9. The last digit is a check digit, so any mistyped character fails the check.',
     },
   },
   BUSINESS_NUMBER_INVALID: {
-    message: { 'zh-TW': '統一編號不正確，請確認 8 位數字。', en: 'The unified business number is not valid; check the 8 digits.' },
+    message: {
+      'zh-TW': '統一編號不正確，請確認 8 位數字。',
+      en: 'The unified business number is not valid; check the 8 digits.',
+    },
     remedy: {
       'zh-TW': '統一編號為 8 位數字，依財政部的檢查規則驗證；請對照營業登記資料重新輸入。',
       en: 'A unified business number has 8 digits checked by the Ministry of Finance rule; copy it again from the business registration.',
@@ -93,7 +100,10 @@ export const ERRORS = {
     },
   },
   INVALID_STATE_TRANSITION: {
-    message: { 'zh-TW': '目前狀態為「%{from}」，無法變更為「%{to}」。', en: 'The status %{from} cannot change to %{to}.' },
+    message: {
+      'zh-TW': '目前狀態為「%{from}」，無法變更為「%{to}」。',
+      en: 'The status %{from} cannot change to %{to}.',
+    },
   },
   OUT_OF_BRANCH: {
     message: { 'zh-TW': '此資料不屬於您的分行，無法處理。', en: 'This record belongs to another branch.' },
@@ -126,7 +136,10 @@ export const ERRORS = {
     },
   },
   SIGN_IN_THROTTLED: {
-    message: { 'zh-TW': '嘗試登入次數過於頻繁，請稍後再試。', en: 'Too many sign-in attempts; wait a moment and try again.' },
+    message: {
+      'zh-TW': '嘗試登入次數過於頻繁，請稍後再試。',
+      en: 'Too many sign-in attempts; wait a moment and try again.',
+    },
   },
   PAYLOAD_TOO_LARGE: {
     message: { 'zh-TW': '送出的資料過大。', en: 'The request is too large.' },
@@ -136,7 +149,10 @@ export const ERRORS = {
   },
   CA_ISSUING: {
     manualCode: '6025',
-    message: { 'zh-TW': '憑證核發中，請稍後再下載。', en: 'The CA is still issuing the certificate; download it a little later.' },
+    message: {
+      'zh-TW': '憑證核發中，請稍後再下載。',
+      en: 'The CA is still issuing the certificate; download it a little later.',
+    },
     remedy: {
       'zh-TW': '憑證中心處理申請需要一點時間，請數分鐘後再執行「憑證下載」。',
       en: 'The CA needs a moment to process the request; run "Download" again in a few minutes.',
@@ -167,6 +183,64 @@ export const ERRORS = {
     remedy: {
       'zh-TW': '請由分行的憑證服務頁面操作，並確認服務程式已啟動。',
       en: 'Use the branch certificate page and check that the kiosk agent is running.',
+    },
+  },
+  PKI_DATA_MALFORMED: {
+    message: {
+      'zh-TW': '憑證資料格式錯誤，無法解讀。',
+      en: 'The certificate data is damaged or in an unknown format.',
+    },
+  },
+  PKI_KEY_UNSUPPORTED: {
+    message: {
+      'zh-TW': '不支援此金鑰演算法（%{algorithm}）。',
+      en: 'This key algorithm is not supported (%{algorithm}).',
+    },
+  },
+  CSR_TOO_LARGE: {
+    message: {
+      'zh-TW': '憑證申請檔過大（上限 %{max} 位元組）。',
+      en: 'The certificate request is too large (at most %{max} bytes).',
+    },
+  },
+  CSR_MALFORMED: {
+    message: {
+      'zh-TW': '憑證申請檔（PKCS#10）格式錯誤，無法解讀。',
+      en: 'The certificate request (PKCS#10) is damaged or not a certificate request.',
+    },
+    remedy: {
+      'zh-TW': '請重新執行憑證申請，由系統重新產生金鑰與申請檔；請勿自行修改申請檔內容。',
+      en: 'Run the application again so that the keys and the request are generated anew; do not edit the request file.',
+    },
+  },
+  CSR_SIGNATURE_INVALID: {
+    message: {
+      'zh-TW': '憑證申請檔的簽章驗證失敗，無法證明持有私密金鑰。',
+      en: 'The signature on the certificate request does not verify, so it does not prove possession of the private key.',
+    },
+    remedy: {
+      'zh-TW': '申請檔可能在傳送中損毀，請重新執行憑證申請。',
+      en: 'The request may have been damaged on the way; run the application again.',
+    },
+  },
+  CSR_KEY_TOO_WEAK: {
+    message: {
+      'zh-TW': '憑證申請的金鑰不符規定（%{algorithm}，%{bits} 位元）；須為 RSA %{minBits} 位元以上。',
+      en: 'The key in the request is not accepted (%{algorithm}, %{bits} bits); RSA of at least %{minBits} bits is required.',
+    },
+    remedy: {
+      'zh-TW': '請使用本行提供的載具或憑證服務程式重新產生金鑰；舊型載具若不支援 2048 位元金鑰，請洽分行更換。',
+      en: "Generate the keys again with the bank's token or kiosk agent; if an older token cannot make 2048-bit keys, ask the branch for a new one.",
+    },
+  },
+  CSR_SUBJECT_MISMATCH: {
+    message: {
+      'zh-TW': '憑證申請的名稱與申請資料不符。',
+      en: 'The name in the certificate request does not match the application.',
+    },
+    remedy: {
+      'zh-TW': '請由分行的憑證服務頁面選擇正確的申請案件後重新申請。',
+      en: 'Pick the right application on the branch certificate page and apply again.',
     },
   },
 } as const satisfies Record<string, ErrorDefinition>;
