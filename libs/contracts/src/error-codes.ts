@@ -147,6 +147,21 @@ export const ERRORS = {
   NOT_FOUND: {
     message: { 'zh-TW': '查無資料。', en: 'Not found.' },
   },
+  CA_NOT_READY: {
+    message: {
+      'zh-TW': '憑證中心尚未就緒，請洽系統管理員。',
+      en: 'The certificate authority is not ready; contact an administrator.',
+    },
+  },
+  REQUEST_ID_REUSED: {
+    message: {
+      'zh-TW': '此申請編號已用於另一份憑證請求。',
+      en: 'This request id was already used for a different certificate request.',
+    },
+  },
+  CERTIFICATE_NOT_FOUND: {
+    message: { 'zh-TW': '查無此憑證。', en: 'No such certificate.' },
+  },
   CA_ISSUING: {
     manualCode: '6025',
     message: {
@@ -241,6 +256,154 @@ export const ERRORS = {
     remedy: {
       'zh-TW': '請由分行的憑證服務頁面選擇正確的申請案件後重新申請。',
       en: 'Pick the right application on the branch certificate page and apply again.',
+    },
+  },
+  TOKEN_MODULE_UNAVAILABLE: {
+    message: {
+      'zh-TW': '無法載入載具驅動程式（PKCS#11 模組）。',
+      en: 'The token driver (PKCS#11 module) could not be loaded.',
+    },
+    remedy: {
+      'zh-TW': '請確認已安裝載具的驅動程式，且憑證服務程式設定的模組路徑正確；重新安裝驅動程式後再試。',
+      en: "Check that the token's driver is installed and that the kiosk agent's module path points to it; reinstall the driver and try again.",
+    },
+  },
+  TOKEN_NOT_PRESENT: {
+    message: { 'zh-TW': '找不到載具，或載具已被拔除。', en: 'No token found, or the token was removed.' },
+    remedy: {
+      'zh-TW': '請將載具插入電腦的 USB 插槽，等指示燈亮起後再試；操作中請勿拔除載具。',
+      en: 'Plug the token into a USB port, wait until its light is on and try again; do not unplug it during an operation.',
+    },
+  },
+  TOKEN_PIN_INCORRECT: {
+    message: { 'zh-TW': '載具密碼（PIN 碼）錯誤。', en: 'Wrong token PIN.' },
+    remedy: {
+      'zh-TW': '請確認大小寫與輸入法後重新輸入；連續輸入錯誤達上限，載具將被鎖定。',
+      en: 'Check the letter case and the input method and type it again; too many wrong PINs in a row lock the token.',
+    },
+  },
+  TOKEN_PIN_FINAL_TRY: {
+    message: {
+      'zh-TW': '載具密碼只剩最後一次機會，再輸入錯誤載具將被鎖定。',
+      en: 'One try left: another wrong PIN locks the token.',
+    },
+    remedy: {
+      'zh-TW': '若不確定密碼，請勿再嘗試，攜帶載具與身分證件至分行辦理；確定密碼無誤再繼續。',
+      en: 'If you are not sure of the PIN, stop here and bring the token and your ID to a branch; continue only if you are sure.',
+    },
+  },
+  TOKEN_PIN_LOCKED: {
+    message: {
+      'zh-TW': '載具密碼錯誤次數過多，載具已鎖定。',
+      en: 'Too many wrong PINs: the token is locked.',
+    },
+    remedy: {
+      'zh-TW': '鎖定的載具無法自行解除，請攜帶載具與身分證件至分行辦理。',
+      en: 'A locked token cannot be unlocked at home; bring the token and your ID to a branch.',
+    },
+  },
+  TOKEN_PIN_POLICY: {
+    message: {
+      'zh-TW': '新的載具密碼須為 %{min} 至 %{max} 個字元，且不可與舊密碼相同。',
+      en: 'The new token PIN must be %{min} to %{max} characters long and differ from the old one.',
+    },
+    remedy: {
+      'zh-TW': '請改用符合長度規定、且與舊密碼不同的新密碼。',
+      en: 'Choose a new PIN of the required length that differs from the old one.',
+    },
+  },
+  TOKEN_PIN_EXPIRED: {
+    message: {
+      'zh-TW': '載具密碼須先變更才能使用。',
+      en: 'The token PIN must be changed before the token can be used.',
+    },
+    remedy: {
+      'zh-TW': '請先執行「載具密碼變更」，再繼續原本的作業。',
+      en: 'Run "Change token PIN" first, then continue.',
+    },
+  },
+  TOKEN_NOT_LOGGED_IN: {
+    message: { 'zh-TW': '請先輸入載具密碼。', en: 'Enter the token PIN first.' },
+    remedy: {
+      'zh-TW': '載具可能曾被拔除或閒置過久，請重新輸入載具密碼。',
+      en: 'The token may have been unplugged or left idle too long; enter the PIN again.',
+    },
+  },
+  TOKEN_FULL: {
+    message: {
+      'zh-TW': '載具空間已滿，無法再存放憑證或金鑰。',
+      en: 'The token is full: no room for more certificates or keys.',
+    },
+    remedy: {
+      'zh-TW': '請先以「刪除載具內過期或無效憑證」清出空間，再重新操作。',
+      en: 'Free some room with "Delete expired or invalid certificates from the token", then try again.',
+    },
+  },
+  TOKEN_OPERATION_CANCELLED: {
+    message: {
+      'zh-TW': '載具作業已取消或逾時。',
+      en: 'The token operation was cancelled or timed out.',
+    },
+    remedy: {
+      'zh-TW': '若載具有確認按鍵（如 ezSign），請在畫面提示時按下按鍵；再操作一次即可。',
+      en: 'If the token has a confirm button (e.g. ezSign), press it when the screen asks; then try again.',
+    },
+  },
+  TOKEN_ERROR: {
+    message: {
+      'zh-TW': '載具作業失敗（%{ckr}）。',
+      en: 'The token operation failed (%{ckr}).',
+    },
+    remedy: {
+      'zh-TW': '請拔除載具後重新插入再試；若仍失敗，請執行「環境檢測」或洽分行。',
+      en: 'Unplug the token, plug it in again and retry; if it still fails, run the environment check or contact a branch.',
+    },
+  },
+  PKCS12_TOO_LARGE: {
+    message: {
+      'zh-TW': '憑證備份檔過大（上限 %{max} 位元組）。',
+      en: 'The certificate backup file is too large (at most %{max} bytes).',
+    },
+    remedy: {
+      'zh-TW': '請確認選取的是本系統匯出的憑證備份檔（.p12 或 .pfx）。',
+      en: 'Check that you picked a certificate backup file (.p12 or .pfx) exported by this system.',
+    },
+  },
+  PKCS12_MALFORMED: {
+    message: {
+      'zh-TW': '憑證備份檔（PKCS#12）已損毀或格式錯誤，無法讀取。',
+      en: 'The certificate backup file (PKCS#12) is damaged or not a backup file.',
+    },
+    remedy: {
+      'zh-TW': '請改用原始的備份檔，或由原電腦重新匯出憑證備份。',
+      en: 'Use the original backup file, or export the certificate backup again from the original computer.',
+    },
+  },
+  PKCS12_PASSWORD_WRONG: {
+    message: {
+      'zh-TW': '憑證備份檔的密碼錯誤。',
+      en: 'Wrong password for the certificate backup file.',
+    },
+    remedy: {
+      'zh-TW':
+        '請輸入匯出備份時自行設定的密碼，並注意英文大小寫、全形半形與輸入法；密碼遺失時無法還原，請重新申請憑證。',
+      en: 'Enter the password you chose when the backup was exported, minding letter case, full-width characters and the input method; a lost password cannot be recovered, so apply for a new certificate instead.',
+    },
+  },
+  PKCS12_UNSUPPORTED: {
+    message: {
+      'zh-TW': '不支援此憑證備份檔的加密方式（%{algorithm}）。',
+      en: 'The protection of this certificate backup file is not supported (%{algorithm}).',
+    },
+    remedy: {
+      'zh-TW': '請以本系統的憑證服務程式重新匯出備份；若由其他軟體匯出，請選擇 AES-256 加密。',
+      en: "Export the backup again with the bank's kiosk agent; if other software exports it, choose AES-256 encryption.",
+    },
+  },
+  PKCS12_KEY_MISMATCH: {
+    message: {
+      'zh-TW': '私密金鑰與憑證不相符，無法建立憑證備份檔。',
+      en: 'The private key does not belong to the certificate, so no backup file can be made.',
     },
   },
 } as const satisfies Record<string, ErrorDefinition>;

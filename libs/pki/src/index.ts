@@ -11,3 +11,5 @@ export * from './certificate-profile';
 export * from './issue-certificate';
 export * from './crl';
 export * from './ocsp';
+export * from './pkcs12';
+export * from './challenge';
