@@ -18,6 +18,8 @@ export const moduleNameMapper = {
   '^@app/contracts/(.*)$': '<rootDir>/libs/contracts/src/$1',
   '^@app/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@app/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
+  '^@app/pkcs11$': '<rootDir>/libs/pkcs11/src/index.ts',
+  '^@app/pkcs11/(.*)$': '<rootDir>/libs/pkcs11/src/$1',
   '^@app/pki$': '<rootDir>/libs/pki/src/index.ts',
   '^@app/pki/(.*)$': '<rootDir>/libs/pki/src/$1',
   '^@app/api/(.*)$': '<rootDir>/apps/api/src/$1',
