@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaModule } from './ca/ca.module';
 import { BranchModule } from './branch/branch.module';
 import { ConfigModule } from './config/config.module';
 import { ENV, type Env } from './config/env';
@@ -24,6 +25,7 @@ import { StaffModule } from './staff/staff.module';
     AuthModule,
     StaffModule,
     CustomerModule,
+    CaModule,
   ],
   controllers: [HealthController],
 })

@@ -19,6 +19,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '64kb' });
+  app.useBodyParser('raw', { type: 'application/ocsp-request', limit: '8kb' });
   app.use(securityHeaders);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));

@@ -1,4 +1,5 @@
 import type { CertificateStatus, CertificateUsage, RevocationReason, StorageMedium } from '@app/contracts';
+import type { DnAttributeType } from '@app/domain';
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import { CounterApplication } from '../application/counter-application.entity';
 import { Branch } from '../branch/branch.entity';
@@ -18,6 +19,8 @@ import { Token } from '../token/token.entity';
 @Index('ix_certificates_customer', ['customerId', 'status'])
 @Index('ix_certificates_status_not_after', ['status', 'notAfter'])
 @Index('ix_certificates_branch_status', ['branchId', 'status', 'notAfter'])
+// The issuance worker's queue, oldest first: lets SKIP LOCKED lock only the rows it takes.
+@Index('ix_certificates_status_created', ['status', 'createdAt'])
 export class Certificate {
   @UuidPrimaryColumn()
   id: string;
@@ -90,6 +93,19 @@ export class Certificate {
 
   @DateTimeColumn()
   statusChangedAt: Date;
+
+  /** The caller's idempotency key: the same request id never makes a second certificate. */
+  @Index('uq_certificates_request', { unique: true })
+  @CodeColumn(64, { nullable: true })
+  requestId: string | null;
+
+  /** Subject as the RA assigned it, one attribute per RDN; signed into the certificate. */
+  @Column({ type: 'simple-json', nullable: true })
+  subject: Array<{ type: DnAttributeType; value: string }> | null;
+
+  /** SubjectPublicKeyInfo DER from the validated CSR; kept so that signing can be retried. */
+  @Column({ type: 'blob', nullable: true })
+  publicKey: Buffer | null;
 
   /** DER of the issued certificate; null while PENDING. */
   @Column({ type: 'blob', nullable: true })

@@ -59,6 +59,53 @@ export class Env {
   @IsIn(['true', 'false'])
   SEED_DEMO = 'false';
 
+  /** Folder of the CA hierarchy made by `npm run ca:init`: certificates and the encrypted issuing key. */
+  @IsString()
+  CA_DIR = 'var/ca';
+
+  /** Passphrase of the issuing CA's encrypted PKCS#8 key, or CA_KEY_PASSPHRASE_FILE naming a file that holds it. */
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  CA_KEY_PASSPHRASE?: string;
+
+  @IsOptional()
+  @IsString()
+  CA_KEY_PASSPHRASE_FILE?: string;
+
+  /** Public base URL of the /pki endpoints, written into certificates (CRL distribution point, OCSP). */
+  @Matches(/^https?:\/\/[^\s]+[^/]$/)
+  PKI_BASE_URL = 'http://127.0.0.1:3000/pki';
+
+  /** Certificate policy OID of the FXML profile: set it to the bank's own. */
+  @Matches(/^[0-2](\.\d+)+$/)
+  CERT_POLICY_OID = '2.25.329800735698586629295641978511506172918';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  CERT_VALIDITY_DAYS = 365;
+
+  /** Time between a CRL's thisUpdate and nextUpdate; at most ten days. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  CRL_VALIDITY_HOURS = 24;
+
+  /** Lets the demo and tests see a request stay PENDING (code 6025) this long before it is signed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  CA_ISSUE_DELAY_MS = 0;
+
+  /** How often the issuance worker looks for pending requests; 0 turns the worker off in this process. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  ISSUANCE_POLL_MS = 1000;
+
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 }

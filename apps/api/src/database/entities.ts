@@ -2,6 +2,7 @@ import { ApplicationPassword } from '../application/application-password.entity'
 import { CounterApplication } from '../application/counter-application.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Branch } from '../branch/branch.entity';
+import { CrlRecord } from '../ca/crl-record.entity';
 import { Certificate } from '../certificate/certificate.entity';
 import { Customer } from '../customer/customer.entity';
 import { StaffUser } from '../staff/staff-user.entity';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   Token,
   Certificate,
   AuditEvent,
+  CrlRecord,
 ];

@@ -1,0 +1,151 @@
+import { CertificateStatus, DomainError } from '@app/contracts';
+import { formatDn } from '@app/domain';
+import { issueCertificate, randomSerial, type EndEntityProfile } from '@app/pki';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Certificate } from '../certificate/certificate.entity';
+import type { RequestContext } from '../common/request-context';
+import { ENV, type Env } from '../config/env';
+import { isUniqueViolation } from '../database/unique-violation';
+import { CaState } from './ca-state';
+import type { IssuanceRequest } from './issuance-request';
+
+const DAY = 24 * 3600_000;
+
+/**
+ * Issuance in two steps, so that a crash at any point loses nothing and signs nothing twice:
+ * 1. `request` commits a PENDING row with its serial, validity, subject and key — before any signing;
+ * 2. `signPending` (the worker) locks pending rows (SKIP LOCKED: other API processes take others),
+ *    signs, and stores the certificate in the same transaction. A crash before the commit leaves
+ *    the row PENDING; signing it again gives the very same certificate (same TBS, deterministic
+ *    RSA PKCS#1 v1.5), so no second certificate can exist for one row.
+ */
+@Injectable()
+export class IssuanceService {
+  private readonly logger = new Logger('Issuance');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly state: CaState,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  /** Commits the PENDING row (in the caller's transaction); a repeated request id returns the first row. */
+  async request(m: EntityManager, ctx: RequestContext, req: IssuanceRequest): Promise<Certificate> {
+    const existing = await m.getRepository(Certificate).findOneBy({ requestId: req.requestId });
+    if (existing) {
+      if (!existing.publicKey?.equals(Buffer.from(req.csr.publicKey)) || existing.usage !== req.usage) {
+        throw new DomainError('REQUEST_ID_REUSED');
+      }
+      return existing;
+    }
+    const notBefore = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const cn = req.subject.find((a) => a.type === 'CN')?.value ?? '';
+    for (let attempt = 0; ; attempt += 1) {
+      const certificate = m.create(Certificate, {
+        id: randomUUID(),
+        serialHex: randomSerial(),
+        subjectDn: formatDn(req.subject),
+        subject: [...req.subject],
+        commonName: cn,
+        usage: req.usage,
+        notBefore,
+        notAfter: new Date(notBefore.getTime() + this.env.CERT_VALIDITY_DAYS * DAY),
+        medium: req.medium,
+        tokenId: req.tokenId,
+        customerId: req.customerId,
+        applicationId: req.applicationId,
+        predecessorId: req.predecessorId,
+        branchId: req.branchId,
+        status: CertificateStatus.PENDING,
+        revocationReason: null,
+        statusChangedAt: new Date(),
+        requestId: req.requestId,
+        publicKey: Buffer.from(req.csr.publicKey),
+        der: null,
+      });
+      try {
+        await m.insert(Certificate, certificate);
+      } catch (error) {
+        // A 128-bit serial collision is all but impossible; a unique key still has the last word.
+        if (isUniqueViolation(error) && attempt < 3 && !(await m.existsBy(Certificate, { requestId: req.requestId })))
+          continue;
+        throw error;
+      }
+      await this.audit.record(m, ctx, {
+        action: 'CERTIFICATE_REQUESTED',
+        targetType: 'Certificate',
+        targetId: certificate.id,
+        after: { serial: certificate.serialHex, usage: certificate.usage, subject: certificate.subjectDn },
+      });
+      return certificate;
+    }
+  }
+
+  /** Signs up to `limit` pending requests older than CA_ISSUE_DELAY_MS; returns how many it issued. */
+  async signPending(limit = 20): Promise<number> {
+    if (!this.state.ready) return 0;
+    const cutoff = new Date(Date.now() - this.env.CA_ISSUE_DELAY_MS);
+    return this.dataSource.transaction(async (m) => {
+      const qb = m
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .where('c.status = :pending', { pending: CertificateStatus.PENDING })
+        .andWhere({ createdAt: LessThanOrEqual(cutoff) })
+        .orderBy('c.createdAt', 'ASC')
+        .take(limit);
+      if (this.dataSource.options.type !== 'sqljs') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const pending = await qb.getMany();
+      for (const certificate of pending) await this.sign(m, certificate);
+      return pending.length;
+    });
+  }
+
+  private async sign(m: EntityManager, c: Certificate): Promise<void> {
+    const der = await issueCertificate({
+      publicKey: new Uint8Array(c.publicKey!),
+      subject: c.subject!,
+      usage: c.usage,
+      serial: c.serialHex,
+      notBefore: c.notBefore!,
+      notAfter: c.notAfter!,
+      profile: this.profile(),
+      issuer: this.state.ca.issuer,
+    });
+    await this.beforeStore(c, der);
+    await m.update(
+      Certificate,
+      { id: c.id, status: CertificateStatus.PENDING },
+      { status: CertificateStatus.ISSUED, der: Buffer.from(der), statusChangedAt: new Date() },
+    );
+    await this.audit.record(m, systemContext(), {
+      action: 'CERTIFICATE_ISSUED',
+      targetType: 'Certificate',
+      targetId: c.id,
+      before: { status: CertificateStatus.PENDING },
+      after: { status: CertificateStatus.ISSUED, serial: c.serialHex },
+    });
+    this.logger.debug(`issued ${c.serialHex}`);
+  }
+
+  /** Between signing and storing: a seam where the crash-safety tests make the process fail. */
+  protected async beforeStore(_certificate: Certificate, _der: Uint8Array): Promise<void> {}
+
+  private profile(): EndEntityProfile {
+    const base = this.env.PKI_BASE_URL;
+    return {
+      policyOids: [this.env.CERT_POLICY_OID],
+      crlUrls: [`${base}/crl`],
+      ocspUrls: [`${base}/ocsp`],
+      caIssuersUrls: [`${base}/ca.crt`],
+    };
+  }
+}
+
+/** The CA's own actions in the audit trail. */
+export function systemContext(): RequestContext {
+  return { requestId: randomUUID(), clientIp: null, locale: 'zh-TW', staff: null };
+}

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { CertificateStatus, DomainError, StorageMedium, type CertificateUsage } from '@app/contracts';
+import { ActorChannel } from '@app/domain';
+import { parseCsr } from '@app/pki';
+import { SEED_BRANCH_IDS } from '@app/seeds/branches.data';
+import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
+import { createCaHierarchy } from '@app/api/ca/ca-hierarchy';
+import { CertificateStatusService } from '@app/api/ca/certificate-status.service';
+import { IssuanceService, systemContext } from '@app/api/ca/issuance.service';
+import { Certificate } from '@app/api/certificate/certificate.entity';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { OpenSsl } from '../support/openssl';
+import { TestApp } from '../support/test-app';
+
+const customer = SEED_CUSTOMERS[0];
+const PASS = 'ca-e2e-passphrase-0123';
+
+describe('CA: issuance, CRL and OCSP (MariaDB, judged by OpenSSL)', () => {
+  let t: TestApp;
+  let ssl: OpenSsl;
+  let issuance: IssuanceService;
+  let status: CertificateStatusService;
+
+  beforeAll(async () => {
+    ssl = new OpenSsl();
+    process.env.CA_DIR = ssl.path('ca');
+    process.env.CA_KEY_PASSPHRASE = PASS;
+    process.env.ISSUANCE_POLL_MS = '0';
+    process.env.PKI_BASE_URL = 'http://ra.example.com.tw/pki';
+    await createCaHierarchy({ dir: process.env.CA_DIR, passphrase: PASS, organization: 'Test Bank' });
+    t = await TestApp.start('ca');
+    issuance = t.app.get(IssuanceService);
+    status = t.app.get(CertificateStatusService);
+    ssl.file('chain.pem', await (await fetch(`${t.url}/pki/chain.pem`)).text());
+    ssl.file('issuing.pem', readFileSync(`${process.env.CA_DIR}/issuing.crt`));
+    ssl.file('root.pem', readFileSync(`${process.env.CA_DIR}/root.crt`));
+  });
+  afterAll(async () => {
+    await t?.close();
+    ssl?.close();
+    delete process.env.CA_DIR;
+  });
+
+  async function requestCertificate(name: string, usage: CertificateUsage = 'SIGNING', requestId = randomUUID()) {
+    const csr = await parseCsr(readFileSync(ssl.csr(name), 'utf8'));
+    const subject = [
+      { type: 'C' as const, value: 'TW' },
+      { type: 'O' as const, value: 'Finance' },
+      { type: 'OU' as const, value: '0060000-測試銀行' },
+      { type: 'OU' as const, value: 'FXML' },
+      { type: 'CN' as const, value: `${customer.idNumber}-00-261124` },
+    ];
+    return t.dataSource.transaction((m) =>
+      issuance.request(m, systemContext(), {
+        requestId,
+        customerId: customer.id,
+        branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
+        applicationId: null,
+        predecessorId: null,
+        tokenId: null,
+        medium: StorageMedium.PC,
+        usage,
+        subject,
+        csr,
+      }),
+    );
+  }
+  const row = (id: string) => t.dataSource.getRepository(Certificate).findOneByOrFail({ id });
+  const save = (name: string, der: Buffer) => ssl.file(`${name}.der`, der);
+
+  it('serves the issuing CA certificate and the chain without sign-in', async () => {
+    const res = await fetch(`${t.url}/pki/ca.crt`);
+    expect(res.headers.get('content-type')).toContain('application/pkix-cert');
+    ssl.file('ca.der', Buffer.from(await res.arrayBuffer()));
+    expect(ssl.run('x509', '-inform', 'DER', '-in', 'ca.der', '-noout', '-subject')).toContain('CN = FXML CA');
+    expect(ssl.run('verify', '-CAfile', 'root.pem', 'issuing.pem')).toContain('issuing.pem: OK');
+  });
+
+  it('commits the serial before signing, then issues a certificate OpenSSL accepts, with the RA’s subject', async () => {
+    const pending = await requestCertificate('leaf');
+    const stored = await row(pending.id);
+    expect(stored.status).toBe(CertificateStatus.PENDING);
+    expect(stored.der).toBeNull();
+    expect(stored.serialHex).toMatch(/^[0-7][0-9a-f]{31}$/);
+
+    await expect(issuance.signPending()).resolves.toBe(1);
+    const issued = await row(pending.id);
+    expect(issued.status).toBe(CertificateStatus.ISSUED);
+    ssl.run('x509', '-inform', 'DER', '-in', save('leaf', issued.der!), '-out', 'leaf.pem');
+    expect(ssl.run('verify', '-CAfile', 'root.pem', '-untrusted', 'issuing.pem', 'leaf.pem')).toContain('leaf.pem: OK');
+    const text = ssl.run('x509', '-in', 'leaf.pem', '-noout', '-text', '-nameopt', 'RFC2253,-esc_msb');
+    expect(text).toContain(`CN=${customer.idNumber}-00-261124,OU=FXML,OU=0060000-測試銀行,O=Finance,C=TW`);
+    expect(text).not.toContain('whatever-the-customer-typed');
+    expect(text).toMatch(/Digital Signature, Non Repudiation/);
+    expect(text).toContain('http://ra.example.com.tw/pki/crl');
+    expect(text).toContain('OCSP - URI:http://ra.example.com.tw/pki/ocsp');
+    expect(text).toContain(process.env.CERT_POLICY_OID ?? '2.25.329800735698586629295641978511506172918');
+    expect(text.replace(/[\s:]/g, '')).toContain(issued.serialHex);
+  });
+
+  it('answers a replayed request id with the same certificate, and refuses it for another key', async () => {
+    const requestId = randomUUID();
+    const first = await requestCertificate('replay', 'ENCRYPTION', requestId);
+    const count = await t.dataSource.getRepository(Certificate).count();
+    const csrAgain = await parseCsr(readFileSync(ssl.path('replay.csr'), 'utf8'));
+    const again = await t.dataSource.transaction((m) =>
+      issuance.request(m, systemContext(), {
+        requestId,
+        customerId: customer.id,
+        branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
+        applicationId: null,
+        predecessorId: null,
+        tokenId: null,
+        medium: StorageMedium.PC,
+        usage: 'ENCRYPTION',
+        subject: first.subject!,
+        csr: csrAgain,
+      }),
+    );
+    expect(again.id).toBe(first.id);
+    await expect(requestCertificate('other-key', 'ENCRYPTION', requestId)).rejects.toEqual(
+      new DomainError('REQUEST_ID_REUSED'),
+    );
+    expect(await t.dataSource.getRepository(Certificate).count()).toBe(count);
+  });
+
+  it('survives a crash between signing and storing: the row stays PENDING, the retry issues it once', async () => {
+    await issuance.signPending();
+    const pending = await requestCertificate('crash');
+    const signedInCrash: Uint8Array[] = [];
+    const spy = jest
+      .spyOn(issuance as unknown as { beforeStore: (c: Certificate, der: Uint8Array) => Promise<void> }, 'beforeStore')
+      .mockImplementationOnce(async (_c, der) => {
+        signedInCrash.push(der);
+        throw new Error('power cut');
+      });
+    await expect(issuance.signPending()).rejects.toThrow('power cut');
+    const after = await row(pending.id);
+    expect(after.status).toBe(CertificateStatus.PENDING);
+    expect(after.der).toBeNull();
+
+    await expect(issuance.signPending()).resolves.toBe(1);
+    const issued = await row(pending.id);
+    expect(issued.status).toBe(CertificateStatus.ISSUED);
+    expect(Buffer.from(signedInCrash[0]).equals(issued.der!)).toBe(true);
+    const events = await t.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'CERTIFICATE_ISSUED' AND target_id = ?",
+      [pending.id],
+    );
+    expect(Number(events[0].n)).toBe(1);
+    spy.mockRestore();
+  });
+
+  it('lets concurrent workers share the queue without issuing anything twice', async () => {
+    const ids = [];
+    for (let i = 0; i < 8; i += 1) ids.push((await requestCertificate(`bulk${i}`)).id);
+    const passes = await Promise.all([
+      issuance.signPending(3),
+      issuance.signPending(3),
+      issuance.signPending(3),
+      issuance.signPending(3),
+    ]);
+    expect(passes.reduce((a, b) => a + b, 0)).toBe(8);
+    const rows = await t.dataSource.getRepository(Certificate).findBy(ids.map((id) => ({ id })));
+    expect(rows.every((r) => r.status === CertificateStatus.ISSUED)).toBe(true);
+    const events = await t.dataSource.query(
+      `SELECT target_id, COUNT(*) AS n FROM audit_events WHERE action = 'CERTIFICATE_ISSUED' AND target_id IN (${ids.map(() => '?').join(',')}) GROUP BY target_id`,
+      ids,
+    );
+    expect(events.map((e: { n: string }) => Number(e.n))).toEqual(ids.map(() => 1));
+  });
+
+  it('puts a held certificate on the CRL and OCSP as certificateHold, and takes it off when released at the counter', async () => {
+    const c = await requestCertificate('hold');
+    await issuance.signPending();
+    await t.dataSource.getRepository(Certificate).update({ id: c.id }, { status: CertificateStatus.ACTIVE });
+    ssl.run('x509', '-inform', 'DER', '-in', save('hold', (await row(c.id)).der!), '-out', 'hold.pem');
+    const crlText = async () => {
+      const res = await fetch(`${t.url}/pki/crl`);
+      expect(res.headers.get('content-type')).toContain('application/pkix-crl');
+      ssl.file('current.crl', Buffer.from(await res.arrayBuffer()));
+      return ssl.run('crl', '-inform', 'DER', '-in', 'current.crl', '-noout', '-text', '-CAfile', 'chain.pem');
+    };
+    const ocsp = () =>
+      ssl.runAsync(
+        'ocsp',
+        '-issuer',
+        'issuing.pem',
+        '-cert',
+        'hold.pem',
+        '-url',
+        `${t.url}/pki/ocsp`,
+        '-CAfile',
+        'chain.pem',
+      );
+    const serial = c.serialHex.toUpperCase();
+
+    expect(await ocsp()).toMatch(/hold\.pem: good/);
+    await status.suspend(systemContext(), c.id, ActorChannel.KIOSK);
+    let crl = await crlText();
+    expect(crl).toContain('verify OK');
+    expect(crl).toContain(serial);
+    expect(crl).toContain('Certificate Hold');
+    expect(await ocsp()).toMatch(/hold\.pem: revoked[\s\S]*Reason: certificateHold/);
+
+    await expect(status.unsuspend(systemContext(), c.id, ActorChannel.KIOSK)).rejects.toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+    });
+    expect((await row(c.id)).status).toBe(CertificateStatus.SUSPENDED);
+    await status.unsuspend(systemContext(), c.id, ActorChannel.COUNTER);
+    crl = await crlText();
+    expect(crl).not.toContain(serial);
+    expect(await ocsp()).toMatch(/hold\.pem: good/);
+
+    await status.revoke(systemContext(), c.id, 'KEY_COMPROMISE', ActorChannel.COUNTER);
+    crl = await crlText();
+    expect(crl).toMatch(new RegExp(`${serial}[\\s\\S]*Key Compromise`));
+    expect(await ocsp()).toMatch(/revoked[\s\S]*Reason: keyCompromise/);
+    await expect(status.unsuspend(systemContext(), c.id, ActorChannel.COUNTER)).rejects.toMatchObject({
+      code: 'INVALID_STATE_TRANSITION',
+    });
+  });
+
+  it('numbers CRLs upwards and answers garbage OCSP requests with malformedRequest', async () => {
+    const numbers = await t.dataSource.query('SELECT crl_number FROM crls ORDER BY crl_number');
+    const list = numbers.map((r: { crl_number: string }) => Number(r.crl_number));
+    expect(list).toEqual([...list].sort((a, b) => a - b));
+    expect(new Set(list).size).toBe(list.length);
+    const res = await fetch(`${t.url}/pki/ocsp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/ocsp-request' },
+      body: 'garbage',
+    });
+    ssl.file('bad.ocsp', Buffer.from(await res.arrayBuffer()));
+    expect(() => ssl.run('ocsp', '-respin', 'bad.ocsp', '-resp_text', '-noverify')).toThrow(
+      /Responder Error: malformedrequest/,
+    );
+  });
+});
