@@ -16,6 +16,12 @@ mkdir -p var
 export DATABASE_URL="${DATABASE_URL:-sqljs:var/branch-ra.sqlite}"
 export JWT_SECRET="${JWT_SECRET:-$(cat var/jwt-secret)}"
 export SEED_DEMO=true PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}" SCHEMA_FILE="${SCHEMA_FILE:-var/schema.graphql}"
+export PKI_BASE_URL="${PKI_BASE_URL:-http://${HOST}:${PORT}/pki}" CA_DIR="${CA_DIR:-var/ca}"
+
+# A demo CA (root → FXML CA) on first run, its keys encrypted under a random passphrase kept beside it.
+[ -s var/ca-passphrase ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' > var/ca-passphrase)
+export CA_KEY_PASSPHRASE_FILE="${CA_KEY_PASSPHRASE_FILE:-var/ca-passphrase}"
+[ -f "$CA_DIR/issuing.crt" ] || { say "creating the demo CA in $CA_DIR"; npm run -s ca:init; }
 
 cat <<TXT
 
@@ -24,7 +30,8 @@ cat <<TXT
     teller01 / Teller01!demo        teller02 / Teller02!demo
     supervisor01 / Supervisor01!demo  supervisor02 / Supervisor02!demo
     admin01 / Admin01!demo          admin02 / Admin02!demo
-  Stop with Ctrl+C. Data stays in var/branch-ra.sqlite.
+  CA certificate, chain, CRL and OCSP: ${PKI_BASE_URL}/ca.crt, /chain.pem, /crl, /ocsp
+  Stop with Ctrl+C. Data stays in var/ (database, CA, keys).
 
 TXT
 exec node dist/apps/api/apps/api/src/main.js

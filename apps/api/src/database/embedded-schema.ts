@@ -4,7 +4,7 @@ let adapted = false;
 
 /**
  * The entities are written for MariaDB. The embedded sql.js database of the demo builds its schema
- * from them, and SQLite knows no `ascii_bin` collation nor CURRENT_TIMESTAMP(3), and autoincrements
+ * from them, and SQLite knows no `ascii_bin` collation nor CURRENT_TIMESTAMP(3) nor MEDIUMBLOB, and autoincrements
  * only INTEGER keys: drop
  * those MariaDB details, once, in the demo process only. Migrations and tests never come here.
  */
@@ -27,6 +27,7 @@ export function adaptEntitiesForSqlite(entities: readonly Function[]): void {
       delete options.onUpdate;
     }
     if (column.mode === 'regular' && options.type === 'bigint') options.type = 'integer';
+    if (options.type === 'mediumblob') options.type = 'blob';
   }
   for (const generated of getMetadataArgsStorage().generations) {
     if (!entities.includes(generated.target as Function) || generated.strategy !== 'increment') continue;
