@@ -10,3 +10,4 @@ process.env.TEST_DATABASE_URL ??= 'mariadb://branch_ra:branch_ra@127.0.0.1:3306'
 process.env.SCHEMA_FILE ??= `${process.env.TMPDIR ?? '/tmp'}/branch-ra-e2e-schema-${process.pid}.graphql`;
 process.env.ADMIN_DIST_DIR ??= 'dist/admin';
 process.env.SIGN_IN_RATE_PER_MINUTE ??= '1000';
+process.env.CA_DIR ??= `${process.env.TMPDIR ?? '/tmp'}/branch-ra-e2e-no-ca-${process.pid}`;

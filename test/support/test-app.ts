@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SEED_STAFF } from '@app/seeds/staff.data';
 import { DataSource } from 'typeorm';
 import { createApp } from '@app/api/bootstrap';
-import { prepareDatabase } from './test-database';
+import { dropDatabase, prepareDatabase } from './test-database';
 
 export interface GqlResult<T = Record<string, any>> {
   data?: T | null;
@@ -19,14 +19,15 @@ export class TestApp {
   private constructor(
     readonly app: NestExpressApplication,
     readonly url: string,
+    private readonly databaseUrl: string,
   ) {}
 
   static async start(suite: string): Promise<TestApp> {
-    await prepareDatabase(suite);
+    const databaseUrl = await prepareDatabase(suite);
     const app = await createApp();
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
-    return new TestApp(app, `http://127.0.0.1:${address.port}`);
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, databaseUrl);
   }
 
   get dataSource(): DataSource {
@@ -60,5 +61,6 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.app.close();
+    await dropDatabase(this.databaseUrl);
   }
 }

@@ -9,7 +9,8 @@ import { seedDemo } from '@app/api/seed/demo-seeder';
  */
 export async function prepareDatabase(suite: string): Promise<string> {
   const server = process.env.TEST_DATABASE_URL!.replace(/\/+$/, '');
-  const name = `branch_ra_t_${createHash('sha1').update(suite).digest('hex').slice(0, 10)}`;
+  // The checkout's path is in the name, so that two clones can run their suites side by side.
+  const name = `branch_ra_t_${createHash('sha1').update(`${process.cwd()}:${suite}`).digest('hex').slice(0, 12)}`;
   const admin = new DataSource({ type: 'mariadb', url: server });
   await admin.initialize();
   await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
@@ -24,4 +25,13 @@ export async function prepareDatabase(suite: string): Promise<string> {
   await ds.destroy();
   process.env.DATABASE_URL = url;
   return url;
+}
+
+/** Drops a database made by {@link prepareDatabase}. */
+export async function dropDatabase(url: string): Promise<void> {
+  const cut = url.lastIndexOf('/');
+  const admin = new DataSource({ type: 'mariadb', url: url.slice(0, cut) });
+  await admin.initialize();
+  await admin.query(`DROP DATABASE IF EXISTS \`${url.slice(cut + 1)}\``);
+  await admin.destroy();
 }

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 /**
  * Every setting the API reads from the environment, validated once at boot. A bad value stops the
@@ -59,7 +70,7 @@ export class Env {
   @IsIn(['true', 'false'])
   SEED_DEMO = 'false';
 
-  /** Folder of the CA hierarchy made by `npm run ca:init`: certificates and the encrypted issuing key. */
+  /** Folder of the CA hierarchy made by `npm run ca:init`: certificates and encrypted keys (the issuing one only with `file`). */
   @IsString()
   CA_DIR = 'var/ca';
 
@@ -72,6 +83,37 @@ export class Env {
   @IsOptional()
   @IsString()
   CA_KEY_PASSPHRASE_FILE?: string;
+
+  /**
+   * Where the issuing CA key lives: `file` (encrypted PKCS#8 in CA_DIR, under CA_KEY_PASSPHRASE) or
+   * `pkcs11` (generated on and never leaving a PKCS#11 token, see CA_PKCS11_*). The root key is a
+   * file either way: it signs once at `ca:init` and belongs offline after that.
+   */
+  @IsIn(['file', 'pkcs11'])
+  CA_KEY_STORE: 'file' | 'pkcs11' = 'file';
+
+  /** PKCS#11 module (shared library) of the CA token, e.g. `/usr/lib/softhsm/libsofthsm2.so`; needed for `pkcs11`. */
+  @ValidateIf((env: Env) => env.CA_KEY_STORE === 'pkcs11')
+  @IsString()
+  CA_PKCS11_MODULE?: string;
+
+  /** CKA_LABEL of the token (HSM slot) that holds the issuing CA key; needed for `pkcs11`. */
+  @ValidateIf((env: Env) => env.CA_KEY_STORE === 'pkcs11')
+  @IsString()
+  CA_PKCS11_TOKEN_LABEL?: string;
+
+  /** User PIN of the CA token, or CA_PKCS11_PIN_FILE naming a file that holds it. Never logged. */
+  @IsOptional()
+  @IsString()
+  CA_PKCS11_PIN?: string;
+
+  @IsOptional()
+  @IsString()
+  CA_PKCS11_PIN_FILE?: string;
+
+  /** CKA_LABEL of the issuing CA key pair on the token: `ca:init` gives it, the API looks it up by it. */
+  @IsString()
+  CA_PKCS11_KEY_LABEL = 'FXML CA';
 
   /** Public base URL of the /pki endpoints, written into certificates (CRL distribution point, OCSP). */
   @Matches(/^https?:\/\/[^\s]+[^/]$/)
