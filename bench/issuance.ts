@@ -1,7 +1,5 @@
-import { CertificateStatus, StorageMedium } from '@app/contracts';
+import { CertificateStatus } from '@app/contracts';
 import { createCsr, parseCsr } from '@app/pki';
-import { SEED_BRANCH_IDS } from '@app/seeds/branches.data';
-import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import { createApp } from '@app/api/bootstrap';
 import { caFiles } from '@app/api/ca/ca-files';
 import { IssuanceService, systemContext } from '@app/api/ca/issuance.service';
@@ -13,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DataSource, In } from 'typeorm';
+import { issuanceRequest } from '../test/support/issuance-factory';
 import { progress, run } from './shell';
 
 export const ISSUANCE_COUNT = 300;
@@ -118,7 +117,6 @@ export async function benchIssuance(workDir: string, caDir: string, passphrase: 
   try {
     const issuance = app.get(IssuanceService);
     const dataSource = app.get(DataSource);
-    const customer = SEED_CUSTOMERS[0];
     progress(`issuance: making ${WARM_UP + ISSUANCE_COUNT} CSRs`);
     const csrs = await makeCsrs(WARM_UP + ISSUANCE_COUNT, KEYS);
     progress('issuance: warm-up');
@@ -130,25 +128,7 @@ export async function benchIssuance(workDir: string, caDir: string, passphrase: 
         const csr = await parseCsr(der);
         const requestId = randomUUID();
         requestIds.push(requestId);
-        await dataSource.transaction((m) =>
-          issuance.request(m, systemContext(), {
-            requestId,
-            customerId: customer.id,
-            branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
-            applicationId: null,
-            predecessorId: null,
-            tokenId: null,
-            medium: StorageMedium.PC,
-            usage: 'SIGNING',
-            subject: [
-              { type: 'C', value: 'TW' },
-              { type: 'O', value: 'Finance' },
-              { type: 'OU', value: 'FXML' },
-              { type: 'CN', value: `${customer.idNumber}-00-261124` },
-            ],
-            csr,
-          }),
-        );
+        await dataSource.transaction((m) => issuance.request(m, systemContext(), issuanceRequest(csr, { requestId })));
       }
       const requested = performance.now();
       while ((await issuance.signPending(20)) > 0);

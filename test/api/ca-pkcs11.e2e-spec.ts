@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CertificateStatus, StorageMedium } from '@app/contracts';
+import { CertificateStatus } from '@app/contracts';
 import { ActorChannel } from '@app/domain';
 import { SoftHsm, SOFTHSM_MODULE } from '@app/pkcs11/testing/softhsm';
 import { parseCsr } from '@app/pki';
-import { SEED_BRANCH_IDS } from '@app/seeds/branches.data';
-import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import { createCaHierarchy } from '@app/api/ca/ca-hierarchy';
 import { loadCa } from '@app/api/ca/ca-keystore';
 import { openCaToken } from '@app/api/ca/ca-token';
@@ -12,12 +10,11 @@ import { CertificateStatusService } from '@app/api/ca/certificate-status.service
 import { IssuanceService, systemContext } from '@app/api/ca/issuance.service';
 import { Certificate } from '@app/api/certificate/certificate.entity';
 import { loadEnv } from '@app/api/config/env';
-import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { issuanceRequest } from '../support/issuance-factory';
 import { OpenSsl } from '../support/openssl';
 import { TestApp } from '../support/test-app';
 
-const customer = SEED_CUSTOMERS[0];
 const PASS = 'ca-pkcs11-e2e-passphrase';
 const TOKEN = 'CA HSM';
 const PIN = '246810';
@@ -77,25 +74,7 @@ describe('CA with its issuing key on a PKCS#11 token (SoftHSMv2, MariaDB, judged
 
   async function requestCertificate(name: string) {
     const csr = await parseCsr(readFileSync(ssl.csr(name), 'utf8'));
-    return t.dataSource.transaction((m) =>
-      issuance.request(m, systemContext(), {
-        requestId: randomUUID(),
-        customerId: customer.id,
-        branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
-        applicationId: null,
-        predecessorId: null,
-        tokenId: null,
-        medium: StorageMedium.PC,
-        usage: 'SIGNING',
-        subject: [
-          { type: 'C', value: 'TW' },
-          { type: 'O', value: 'Finance' },
-          { type: 'OU', value: 'FXML' },
-          { type: 'CN', value: `${customer.idNumber}-00-261124` },
-        ],
-        csr,
-      }),
-    );
+    return t.dataSource.transaction((m) => issuance.request(m, systemContext(), issuanceRequest(csr)));
   }
   const row = (id: string) => t.dataSource.getRepository(Certificate).findOneByOrFail({ id });
 

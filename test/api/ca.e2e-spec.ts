@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { CertificateStatus, DomainError, StorageMedium, type CertificateUsage } from '@app/contracts';
+import { CertificateStatus, DomainError, type CertificateUsage } from '@app/contracts';
 import { ActorChannel } from '@app/domain';
 import { parseCsr } from '@app/pki';
-import { SEED_BRANCH_IDS } from '@app/seeds/branches.data';
-import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import { createCaHierarchy } from '@app/api/ca/ca-hierarchy';
 import { CertificateStatusService } from '@app/api/ca/certificate-status.service';
 import { IssuanceService, systemContext } from '@app/api/ca/issuance.service';
 import { Certificate } from '@app/api/certificate/certificate.entity';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { issuanceRequest, ISSUANCE_CUSTOMER } from '../support/issuance-factory';
 import { OpenSsl } from '../support/openssl';
 import { TestApp } from '../support/test-app';
 
-const customer = SEED_CUSTOMERS[0];
+const customer = ISSUANCE_CUSTOMER;
 const PASS = 'ca-e2e-passphrase-0123';
 
 describe('CA: issuance, CRL and OCSP (MariaDB, judged by OpenSSL)', () => {
@@ -44,26 +43,8 @@ describe('CA: issuance, CRL and OCSP (MariaDB, judged by OpenSSL)', () => {
 
   async function requestCertificate(name: string, usage: CertificateUsage = 'SIGNING', requestId = randomUUID()) {
     const csr = await parseCsr(readFileSync(ssl.csr(name), 'utf8'));
-    const subject = [
-      { type: 'C' as const, value: 'TW' },
-      { type: 'O' as const, value: 'Finance' },
-      { type: 'OU' as const, value: '0060000-測試銀行' },
-      { type: 'OU' as const, value: 'FXML' },
-      { type: 'CN' as const, value: `${customer.idNumber}-00-261124` },
-    ];
     return t.dataSource.transaction((m) =>
-      issuance.request(m, systemContext(), {
-        requestId,
-        customerId: customer.id,
-        branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
-        applicationId: null,
-        predecessorId: null,
-        tokenId: null,
-        medium: StorageMedium.PC,
-        usage,
-        subject,
-        csr,
-      }),
+      issuance.request(m, systemContext(), issuanceRequest(csr, { usage, requestId })),
     );
   }
   const row = (id: string) => t.dataSource.getRepository(Certificate).findOneByOrFail({ id });
@@ -105,18 +86,7 @@ describe('CA: issuance, CRL and OCSP (MariaDB, judged by OpenSSL)', () => {
     const count = await t.dataSource.getRepository(Certificate).count();
     const csrAgain = await parseCsr(readFileSync(ssl.path('replay.csr'), 'utf8'));
     const again = await t.dataSource.transaction((m) =>
-      issuance.request(m, systemContext(), {
-        requestId,
-        customerId: customer.id,
-        branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
-        applicationId: null,
-        predecessorId: null,
-        tokenId: null,
-        medium: StorageMedium.PC,
-        usage: 'ENCRYPTION',
-        subject: first.subject!,
-        csr: csrAgain,
-      }),
+      issuance.request(m, systemContext(), issuanceRequest(csrAgain, { requestId, usage: 'ENCRYPTION' })),
     );
     expect(again.id).toBe(first.id);
     await expect(requestCertificate('other-key', 'ENCRYPTION', requestId)).rejects.toEqual(
