@@ -3,6 +3,7 @@ import { formatDn } from '@app/domain';
 import { issueCertificate, randomSerial, type EndEntityProfile } from '@app/pki';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificate/certificate.entity';
@@ -131,8 +132,17 @@ export class IssuanceService {
     this.logger.debug(`issued ${c.serialHex}`);
   }
 
-  /** Between signing and storing: a seam where the crash-safety tests make the process fail. */
-  protected async beforeStore(_certificate: Certificate, _der: Uint8Array): Promise<void> {}
+  /**
+   * Between signing and storing: the seam where the crash-safety tests stop the process. With
+   * NODE_ENV=test and ISSUANCE_TEST_PAUSE_FILE set, the worker writes the signed certificate there
+   * and waits for ever, so that a test can kill the process at exactly this point.
+   */
+  protected async beforeStore(_certificate: Certificate, der: Uint8Array): Promise<void> {
+    const pauseFile = this.env.NODE_ENV === 'test' ? this.env.ISSUANCE_TEST_PAUSE_FILE : undefined;
+    if (!pauseFile) return;
+    writeFileSync(pauseFile, der);
+    await new Promise<never>(() => undefined);
+  }
 
   private profile(): EndEntityProfile {
     const base = this.env.PKI_BASE_URL;

@@ -148,6 +148,11 @@ export class Env {
   @Min(0)
   ISSUANCE_POLL_MS = 1000;
 
+  /** Test only (NODE_ENV=test): the issuance worker stops after signing and writes the certificate here. */
+  @IsOptional()
+  @IsString()
+  ISSUANCE_TEST_PAUSE_FILE?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 }
