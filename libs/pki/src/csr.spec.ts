@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { type webcrypto } from 'node:crypto';
-import { DomainError } from '@app/contracts';
 import { buildSubjectDn, DEFAULT_DN_TEMPLATE, type DnAttribute } from '@app/domain';
 import { toPem } from './bytes';
 import { checkCsrSubject, createCsr, DEFAULT_KEY_POLICY, parseCsr } from './csr';
 import { OpensslWorkspace } from './testing/openssl';
 import { p256KeyPair, rsaKeyPair } from './testing/keys';
+import { codeOf } from './testing/domain-error';
 
 const SUBJECT: DnAttribute[] = buildSubjectDn(DEFAULT_DN_TEMPLATE, {
   bankCode: '0060000',
@@ -14,16 +14,6 @@ const SUBJECT: DnAttribute[] = buildSubjectDn(DEFAULT_DN_TEMPLATE, {
   certType: 'FXML',
   cn: 'U139514691-00-090319',
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('PKCS#10', () => {
   const ws = new OpensslWorkspace();

@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { DomainError } from '@app/contracts';
 import { toPem } from './bytes';
 import { buildPkcs12, parsePkcs12 } from './pkcs12';
 import { OpensslWorkspace } from './testing/openssl';
+import { codeOf } from './testing/domain-error';
 
 const PASSWORD = 'Backup-2024!';
 const CHINESE_PASSWORD = '備份密碼：合庫１２３';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('PKCS#12', () => {
   const ws = new OpensslWorkspace();

@@ -4,6 +4,7 @@ import type { Client } from '../data/apollo-client';
 import { apiErrorCode, toApiError } from '../data/api-error';
 import type { StaffUser } from '../data/api-types';
 import { write } from '../data/resource-provider';
+import { STAFF_FIELDS } from '../staff/staff.queries';
 import { clearSession, readSession, saveSession, type Session } from './session';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -14,23 +15,11 @@ const SIGN_IN: TypedDocumentNode<{ signIn: Session }, { input: { username: strin
       accessToken
       expiresAt
       staff {
-        id
-        username
-        displayName
-        role
-        branchId
-        branch {
-          id
-          code
-          name
-        }
-        active
-        lockedUntil
-        createdAt
-        updatedAt
+        ...StaffUserFields
       }
     }
   }
+  ${STAFF_FIELDS}
 `;
 
 /** Who is signed in, as the layout and the dashboard show it. */

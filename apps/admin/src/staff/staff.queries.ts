@@ -25,7 +25,8 @@ export type UpdateStaffUserInput = {
   password?: string;
 };
 
-const STAFF_FIELDS = gql`
+/** Every field the console shows of a staff account; also what sign-in returns. */
+export const STAFF_FIELDS = gql`
   fragment StaffUserFields on StaffUser {
     id
     username
