@@ -192,6 +192,36 @@ describe('CA: issuance, CRL and OCSP (MariaDB, judged by OpenSSL)', () => {
     });
   });
 
+  it('expires certificates past notAfter, audits each, and drops an expired held one from the CRL', async () => {
+    const active = await requestCertificate('old-active');
+    const held = await requestCertificate('old-held');
+    const current = await requestCertificate('current');
+    await issuance.signPending();
+    const repo = t.dataSource.getRepository(Certificate);
+    await repo.update({ id: active.id }, { status: CertificateStatus.ACTIVE });
+    await repo.update({ id: held.id }, { status: CertificateStatus.ACTIVE });
+    await status.suspend(systemContext(), held.id, ActorChannel.KIOSK);
+    const past = new Date(Date.now() - 60_000);
+    await repo.update({ id: active.id }, { notAfter: past });
+    await repo.update({ id: held.id }, { notAfter: past });
+
+    await expect(status.expireDue(systemContext())).resolves.toBe(2);
+    expect((await row(active.id)).status).toBe(CertificateStatus.EXPIRED);
+    expect((await row(held.id)).status).toBe(CertificateStatus.EXPIRED);
+    expect((await row(current.id)).status).toBe(CertificateStatus.ISSUED);
+    const events = await t.dataSource.query(
+      "SELECT target_id FROM audit_events WHERE action = 'CERTIFICATE_EXPIRED' AND target_id IN (?, ?) ORDER BY target_id",
+      [active.id, held.id],
+    );
+    expect(events).toHaveLength(2);
+    const crl = await fetch(`${t.url}/pki/crl`);
+    ssl.file('after-expiry.crl', Buffer.from(await crl.arrayBuffer()));
+    const text = ssl.run('crl', '-inform', 'DER', '-in', 'after-expiry.crl', '-noout', '-text', '-CAfile', 'chain.pem');
+    expect(text).toContain('verify OK');
+    expect(text).not.toContain(held.serialHex.toUpperCase());
+    await expect(status.expireDue(systemContext())).resolves.toBe(0);
+  });
+
   it('numbers CRLs upwards and answers garbage OCSP requests with malformedRequest', async () => {
     const numbers = await t.dataSource.query('SELECT crl_number FROM crls ORDER BY crl_number');
     const list = numbers.map((r: { crl_number: string }) => Number(r.crl_number));

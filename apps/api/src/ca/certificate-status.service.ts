@@ -1,5 +1,5 @@
 import { CertificateStatus, DomainError, RevocationReason } from '@app/contracts';
-import { assertCertificateTransition, type ActorChannel } from '@app/domain';
+import { ActorChannel, assertCertificateTransition } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -31,6 +31,40 @@ export class CertificateStatusService {
 
   revoke(ctx: RequestContext, id: string, reason: RevocationReason, channel: ActorChannel): Promise<Certificate> {
     return this.change(ctx, id, CertificateStatus.REVOKED, channel, reason);
+  }
+
+  /**
+   * Marks certificates past their notAfter as EXPIRED (oldest first, `limit` per call; SKIP LOCKED
+   * lets several API processes sweep at once). Expired certificates leave the CRL (RFC 5280
+   * §3.3 allows it), so a new one is published when a held certificate expires.
+   */
+  async expireDue(ctx: RequestContext, now = new Date(), limit = 500): Promise<number> {
+    const live = [CertificateStatus.ISSUED, CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED];
+    const { count, heldExpired } = await this.dataSource.transaction(async (m) => {
+      const qb = m
+        .getRepository(Certificate)
+        .createQueryBuilder('c')
+        .where('c.status IN (:...live)', { live })
+        .andWhere('c.notAfter <= :now', { now })
+        .orderBy('c.notAfter', 'ASC')
+        .take(limit);
+      if (this.dataSource.options.type !== 'sqljs') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const due = await qb.getMany();
+      for (const c of due) {
+        assertCertificateTransition(c.status, CertificateStatus.EXPIRED, { channel: ActorChannel.SYSTEM });
+        await m.update(Certificate, { id: c.id }, { status: CertificateStatus.EXPIRED, statusChangedAt: now });
+        await this.audit.record(m, ctx, {
+          action: 'CERTIFICATE_EXPIRED',
+          targetType: 'Certificate',
+          targetId: c.id,
+          before: { status: c.status },
+          after: { status: CertificateStatus.EXPIRED, notAfter: c.notAfter?.toISOString() ?? null },
+        });
+      }
+      return { count: due.length, heldExpired: due.some((c) => c.status === CertificateStatus.SUSPENDED) };
+    });
+    if (heldExpired) await this.crl.publish();
+    return count;
   }
 
   private async change(

@@ -148,6 +148,12 @@ export class Env {
   @Min(0)
   ISSUANCE_POLL_MS = 1000;
 
+  /** How often certificates past notAfter are marked EXPIRED; 0 turns the sweep off in this process. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  EXPIRY_SWEEP_MS = 3_600_000;
+
   /** Test only (NODE_ENV=test): the issuance worker stops after signing and writes the certificate here. */
   @IsOptional()
   @IsString()
