@@ -1,18 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '@app/contracts';
 import { buildCommonName, nextCnSequence, parseCommonName } from './cn-policy';
+import { domainErrorOf } from '@app/contracts/testing/domain-error';
 
 /** Runs `fn` and returns the DomainError it throws. */
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
-
 // 98/03/19 14:55:22 in Taipei, the manual's query time.
 const MANUAL_DAY = new Date('2009-03-19T06:55:22Z');
 

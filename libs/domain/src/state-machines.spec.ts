@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { ApplicationStatus, CertificateStatus, DomainError, TokenStatus } from '@app/contracts';
+import { ApplicationStatus, CertificateStatus, TokenStatus } from '@app/contracts';
+import { domainErrorOf } from '@app/contracts/testing/domain-error';
 import {
   assertApplicationTransition,
   assertCertificateTransition,
@@ -20,16 +21,6 @@ const SYSTEM: TransitionContext = { channel: 'SYSTEM' };
 /** Every ordered pair of statuses, with whether SPEC.md lists it. */
 function pairs<S extends string>(statuses: readonly S[], spec: Readonly<Record<S, readonly S[]>>): [S, S, boolean][] {
   return statuses.flatMap((from) => statuses.map((to): [S, S, boolean] => [from, to, spec[from].includes(to)]));
-}
-
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('application', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '@app/contracts';
 import { buildSubjectDn, DEFAULT_DN_TEMPLATE, escapeDnValue, formatDn } from './subject-dn';
+import { domainErrorOf } from '@app/contracts/testing/domain-error';
 
 const VALUES = {
   bankCode: '0060000',
@@ -8,16 +8,6 @@ const VALUES = {
   certType: 'FXML',
   cn: 'U139514691-00-090319',
 };
-
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('buildSubjectDn + formatDn', () => {
   it('gives the SPEC example exactly', () => {

@@ -6,7 +6,7 @@ import { toPem } from './bytes';
 import { checkCsrSubject, createCsr, DEFAULT_KEY_POLICY, parseCsr } from './csr';
 import { OpensslWorkspace } from './testing/openssl';
 import { p256KeyPair, rsaKeyPair } from './testing/keys';
-import { codeOf } from './testing/domain-error';
+import { codeOf } from '@app/contracts/testing/domain-error';
 
 const SUBJECT: DnAttribute[] = buildSubjectDn(DEFAULT_DN_TEMPLATE, {
   bankCode: '0060000',

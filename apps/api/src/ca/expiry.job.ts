@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../common/periodic-task';
 import { ENV, type Env } from '../config/env';
 import { CertificateStatusService } from './certificate-status.service';
 import { systemContext } from './issuance.service';
@@ -6,30 +7,17 @@ import { systemContext } from './issuance.service';
 /** Sweeps expired certificates every EXPIRY_SWEEP_MS; several API processes may each run it. */
 @Injectable()
 export class ExpiryJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-  private readonly logger = new Logger('ExpiryJob');
+  private readonly task: PeriodicTask;
 
-  constructor(
-    private readonly status: CertificateStatusService,
-    @Inject(ENV) private readonly env: Env,
-  ) {}
+  constructor(status: CertificateStatusService, @Inject(ENV) env: Env) {
+    this.task = new PeriodicTask('ExpiryJob', env.EXPIRY_SWEEP_MS, () => status.expireDue(systemContext()));
+  }
 
   onApplicationBootstrap(): void {
-    if (this.env.EXPIRY_SWEEP_MS > 0) this.timer = setInterval(() => void this.tick(), this.env.EXPIRY_SWEEP_MS);
+    this.task.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  tick(): Promise<unknown> {
-    this.running = this.running.then(() =>
-      this.status
-        .expireDue(systemContext())
-        .catch((error: unknown) => this.logger.error(`expiry sweep failed: ${String(error)}`)),
-    );
-    return this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }
