@@ -406,6 +406,11 @@ export const ERRORS = {
       en: 'The private key does not belong to the certificate, so no backup file can be made.',
     },
   },
+  // ── token emulator and PKCS#11 (libs/pkcs11) ──
+  // ── kiosk agent (apps/kiosk-agent) ──
+  // ── counter: applications, passwords, notices, proof sheets ──
+  // ── counter: tokens, certificates, unsuspend approvals ──
+  // ── back office: audit trail, reports, expiry reminders ──
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
