@@ -22,6 +22,8 @@ export const moduleNameMapper = {
   '^@app/pkcs11/(.*)$': '<rootDir>/libs/pkcs11/src/$1',
   '^@app/pki$': '<rootDir>/libs/pki/src/index.ts',
   '^@app/pki/(.*)$': '<rootDir>/libs/pki/src/$1',
+  '^@app/pdf$': '<rootDir>/libs/pdf/src/index.ts',
+  '^@app/pdf/(.*)$': '<rootDir>/libs/pdf/src/$1',
   '^@app/api/(.*)$': '<rootDir>/apps/api/src/$1',
   '^@app/seeds$': '<rootDir>/seeds/index.ts',
   '^@app/seeds/(.*)$': '<rootDir>/seeds/$1',
