@@ -11,3 +11,6 @@ apt_ensure /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
 apt_ensure softhsm2-util softhsm2
 apt_ensure pkcs11-tool opensc
 apt_ensure openssl openssl
+apt_ensure pdftotext poppler-utils
+apt_ensure gcc gcc
+apt_ensure /usr/include/p11-kit-1/p11-kit/pkcs11.h libp11-kit-dev
