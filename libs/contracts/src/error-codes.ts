@@ -408,8 +408,206 @@ export const ERRORS = {
   },
   // ── token emulator and PKCS#11 (libs/pkcs11) ──
   // ── kiosk agent (apps/kiosk-agent) ──
+  AGENT_ORIGIN_REFUSED: {
+    manualCode: '80070005',
+    message: {
+      'zh-TW': '憑證服務程式只接受分行憑證服務頁面的要求，此要求已被拒絕。',
+      en: 'The kiosk agent only answers the branch certificate page; this request was refused.',
+    },
+    remedy: {
+      'zh-TW': '請由分行提供的憑證服務網址操作，不要使用其他網頁或書籤。',
+      en: "Use the bank's certificate page at the address the branch gave you, not another page or bookmark.",
+    },
+  },
+  AGENT_HOST_REFUSED: {
+    manualCode: '80070005',
+    message: {
+      'zh-TW': '憑證服務程式拒絕了非本機位址的要求。',
+      en: 'The kiosk agent refused a request addressed to a name other than this computer.',
+    },
+  },
+  AGENT_PAIRING_REQUIRED: {
+    message: {
+      'zh-TW': '憑證服務程式尚未與此頁面配對。',
+      en: 'The kiosk agent is not paired with this page.',
+    },
+    remedy: {
+      'zh-TW': '請重新整理頁面，或請櫃員重新開始此客戶的服務。',
+      en: 'Reload the page, or ask the teller to start the customer session again.',
+    },
+  },
+  AGENT_PAIRING_INVALID: {
+    message: {
+      'zh-TW': '配對憑據不正確，憑證服務程式拒絕此要求。',
+      en: 'The pairing credential is not valid; the kiosk agent refused the request.',
+    },
+    remedy: {
+      'zh-TW': '請確認此電腦的服務程式設定檔中的機台代號與金鑰，與系統登錄的機台一致。',
+      en: "Check that the kiosk code and key in this computer's agent configuration match the kiosk registered in the system.",
+    },
+  },
+  AGENT_PAIRING_EXPIRED: {
+    message: {
+      'zh-TW': '此次服務的配對已逾時。',
+      en: 'The pairing of this session has expired.',
+    },
+    remedy: {
+      'zh-TW': '請櫃員重新開始服務；若電腦時間不正確，請先校正時間。',
+      en: "Ask the teller to start the session again; if the computer's clock is wrong, correct it first.",
+    },
+  },
+  AGENT_SESSION_ENDED: {
+    message: {
+      'zh-TW': '此客戶的服務已結束，資料已清除。',
+      en: "This customer's session has ended and its data was cleared.",
+    },
+    remedy: {
+      'zh-TW': '請櫃員為客戶重新開始服務。',
+      en: 'Ask the teller to start a new session for the customer.',
+    },
+  },
+  AGENT_BUTTON_TIMEOUT: {
+    message: {
+      'zh-TW': '未在時間內按下載具上的確認鈕，作業已取消，載具內容未變更。',
+      en: 'The button on the token was not pressed in time; the operation was cancelled and the token is unchanged.',
+    },
+    remedy: {
+      'zh-TW': '請重新操作，並在畫面提示時按下 ezSign 上的確認鈕。',
+      en: 'Try again and press the button on the ezSign when the screen asks you to.',
+    },
+  },
+  AGENT_STORE_LOCKED: {
+    message: {
+      'zh-TW': '電腦憑證存放區尚未開啟。',
+      en: "This computer's certificate store is not open.",
+    },
+    remedy: {
+      'zh-TW': '請先輸入電腦憑證存放區的密碼。',
+      en: "Enter the password of this computer's certificate store first.",
+    },
+  },
+  AGENT_STORE_PASSWORD_WRONG: {
+    message: {
+      'zh-TW': '電腦憑證存放區的密碼錯誤。',
+      en: "Wrong password for this computer's certificate store.",
+    },
+    remedy: {
+      'zh-TW': '請輸入第一次在此電腦存放憑證時設定的密碼，並注意英文大小寫與輸入法。',
+      en: 'Enter the password chosen when a certificate was first stored on this computer, minding letter case and the input method.',
+    },
+  },
+  AGENT_STORE_ENTRY_NOT_FOUND: {
+    manualCode: '80092004',
+    message: {
+      'zh-TW': '此電腦的憑證存放區中找不到指定的憑證或金鑰。',
+      en: "The certificate or key is not in this computer's certificate store.",
+    },
+    remedy: {
+      'zh-TW': '請使用申請時產生金鑰的同一台電腦，或先匯入憑證備份檔。',
+      en: 'Use the computer on which the keys were generated, or import the certificate backup file first.',
+    },
+  },
+  AGENT_CHALLENGE_REFUSED: {
+    message: {
+      'zh-TW': '簽章資料不是此頁面發出的驗證挑戰，已拒絕簽章。',
+      en: 'The data to sign is not a challenge issued for this page; it was not signed.',
+    },
+  },
+  AGENT_CONFIG_INVALID: {
+    message: {
+      'zh-TW': '憑證服務程式設定錯誤：%{field}。',
+      en: 'The kiosk agent configuration is not valid: %{field}.',
+    },
+    remedy: {
+      'zh-TW': '請依安裝說明修正設定檔中標示的項目後重新啟動服務程式。',
+      en: 'Correct the named setting in the configuration file as the installation guide describes, then restart the agent.',
+    },
+  },
+  KIOSK_NOT_FOUND: {
+    message: { 'zh-TW': '查無此機台。', en: 'No such kiosk.' },
+  },
+  KIOSK_INACTIVE: {
+    message: {
+      'zh-TW': '此機台已停用，無法開始服務。',
+      en: 'This kiosk is deactivated; no session can be started on it.',
+    },
+  },
+  KIOSK_PAIRING_UNAVAILABLE: {
+    message: {
+      'zh-TW': '系統尚未設定機台配對金鑰，請洽系統管理員。',
+      en: 'The kiosk pairing key is not configured; contact an administrator.',
+    },
+  },
   // ── counter: applications, passwords, notices, proof sheets ──
   // ── counter: tokens, certificates, unsuspend approvals ──
+  TOKEN_NOT_FOUND: {
+    message: { 'zh-TW': '查無此載具。', en: 'No such token.' },
+  },
+  TOKEN_DUPLICATE: {
+    message: {
+      'zh-TW': '此種類與序號的載具已登記過。',
+      en: 'A token of this type with this serial number is already registered.',
+    },
+    remedy: {
+      'zh-TW': '請以序號查詢既有的載具紀錄；若載具已轉給其他客戶，請先將原紀錄設為停用。',
+      en: 'Look up the existing token by its serial number; if it passed to another customer, retire the old record first.',
+    },
+  },
+  TOKEN_SERIAL_INVALID: {
+    message: {
+      'zh-TW': '載具序號格式不正確（1 至 32 個英數字或符號，不可有空白）。',
+      en: 'The token serial number is not valid (1 to 32 letters, digits or symbols, no spaces).',
+    },
+    remedy: {
+      'zh-TW': '請依載具背面標籤或讀取結果重新輸入，或改用條碼掃描。',
+      en: 'Type it again from the label on the token or the reading, or scan its barcode.',
+    },
+  },
+  CERTIFICATE_NOT_SUSPENDED: {
+    message: {
+      'zh-TW': '此憑證目前不是暫禁狀態，無需解禁。',
+      en: 'This certificate is not suspended, so there is nothing to unsuspend.',
+    },
+  },
+  UNSUSPEND_NOT_IN_PERSON: {
+    message: {
+      'zh-TW': '憑證解禁須由客戶本人臨櫃，並經櫃員當面核對身分證件。',
+      en: 'Unsuspending needs the customer in person at the counter, with an identity document checked by the teller.',
+    },
+    remedy: {
+      'zh-TW': '請客戶攜帶身分證件親至分行辦理。',
+      en: 'Ask the customer to come to the branch with an identity document.',
+    },
+  },
+  UNSUSPEND_ALREADY_PENDING: {
+    message: {
+      'zh-TW': '此憑證已有一筆待主管覆核的解禁申請。',
+      en: 'An unsuspend request for this certificate is already waiting for approval.',
+    },
+    remedy: {
+      'zh-TW': '請主管至「待覆核」清單處理既有的申請。',
+      en: 'Ask a supervisor to decide the waiting request in the approvals queue.',
+    },
+  },
+  APPROVAL_NOT_FOUND: {
+    message: { 'zh-TW': '查無此覆核申請。', en: 'No such approval request.' },
+  },
+  APPROVAL_ALREADY_DECIDED: {
+    message: {
+      'zh-TW': '此申請已處理（%{status}），無法再變更。',
+      en: 'This request was already decided (%{status}).',
+    },
+  },
+  APPROVAL_OWN_REQUEST: {
+    message: {
+      'zh-TW': '不可覆核自己提出的申請（四眼原則）。',
+      en: 'You cannot approve or reject your own request (four eyes).',
+    },
+    remedy: {
+      'zh-TW': '請同分行的另一位主管覆核。',
+      en: 'Another supervisor of the branch has to decide it.',
+    },
+  },
   // ── back office: audit trail, reports, expiry reminders ──
 } as const satisfies Record<string, ErrorDefinition>;
 

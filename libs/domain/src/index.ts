@@ -7,3 +7,4 @@ export * from './roc-date';
 export * from './cn-policy';
 export * from './subject-dn';
 export * from './state-machines';
+export * from './kiosk-pairing';
