@@ -9,8 +9,10 @@ import {
   type KeyUsage,
   keyIdentifier,
   keyUsageExtension,
+  ocspNoCheckExtension,
   subjectKeyIdentifierExtension,
 } from './extensions';
+import { OID } from './oids';
 
 /** What the CA's configuration says about the customer certificates it issues. */
 export interface EndEntityProfile {
@@ -84,5 +86,22 @@ export function caExtensions(profile: CaProfile, subjectPublicKey: Uint8Array, i
     ...(profile.crlUrls?.length ? [crlDistributionPointsExtension(profile.crlUrls)] : []),
     ...(ocsp.length || caIssuers.length ? [authorityInfoAccessExtension({ ocsp, caIssuers })] : []),
     ...(profile.policyOids?.length ? [certificatePoliciesExtension(profile.policyOids)] : []),
+  ];
+}
+
+/**
+ * Extensions of a delegated OCSP responder certificate (RFC 6960 §4.2.2.2): keyUsage
+ * digitalSignature (critical), extendedKeyUsage id-kp-OCSPSigning — without it a relying party
+ * must refuse the response — and id-pkix-ocsp-nocheck, because the certificate is short-lived and
+ * asking OCSP about the OCSP responder would never end.
+ */
+export function ocspResponderExtensions(subjectPublicKey: Uint8Array, issuerKeyId: Uint8Array): Uint8Array[] {
+  return [
+    basicConstraintsExtension(false),
+    keyUsageExtension(['digitalSignature']),
+    extKeyUsageExtension([OID.kpOcspSigning]),
+    ocspNoCheckExtension(),
+    subjectKeyIdentifierExtension(keyIdentifier(subjectPublicKey)),
+    authorityKeyIdentifierExtension(issuerKeyId),
   ];
 }

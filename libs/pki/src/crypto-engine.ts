@@ -14,7 +14,9 @@ let engine: pkijs.CryptoEngine | undefined;
  */
 export function pkiEngine(): pkijs.CryptoEngine {
   if (!engine) {
-    engine = new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto });
+    // Node's Crypto and the DOM's (pulled into the program by @types/pdfmake) differ in typing only.
+    const crypto = webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'];
+    engine = new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto });
     pkijs.setEngine('node-webcrypto', engine);
   }
   return engine;

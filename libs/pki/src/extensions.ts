@@ -93,6 +93,11 @@ export function extKeyUsageExtension(purposeOids: readonly string[]): Uint8Array
   return extension(OID.extKeyUsage, false, derTlv(0x30, ...purposeOids.map(derOid)));
 }
 
+/** id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): its value is NULL; not critical. */
+export function ocspNoCheckExtension(): Uint8Array {
+  return extension(OID.ocspNoCheck, false, Uint8Array.of(0x05, 0x00));
+}
+
 function uri(url: string): Uint8Array {
   if (!/^[\x21-\x7e]+$/.test(url)) throw new RangeError('a URI in a certificate must be printable ASCII');
   return derTlv(0x86, new Uint8Array(Buffer.from(url, 'latin1')));

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { type CertificateUsage } from '@app/contracts';
 import { type DnAttribute } from '@app/domain';
 import { type CaIssuer } from './certificate-info';
-import { caExtensions, type CaProfile, endEntityExtensions, type EndEntityProfile } from './certificate-profile';
+import {
+  caExtensions,
+  type CaProfile,
+  endEntityExtensions,
+  type EndEntityProfile,
+  ocspResponderExtensions,
+} from './certificate-profile';
 import { derSmallInteger, derTime, derTlv, derUnsignedInteger } from './der';
 import { encodeName } from './distinguished-name';
 import { certificateExtensions } from './extensions';
@@ -86,6 +92,35 @@ export async function createCaCertificate(input: CreateCaCertificateInput): Prom
     extensions: caExtensions(input.profile ?? {}, input.publicKey, parent?.certificate.keyId),
   });
   return signStructure(tbs, key);
+}
+
+export interface IssueOcspResponderInput {
+  /** SubjectPublicKeyInfo DER of the responder's key. */
+  readonly publicKey: Uint8Array;
+  readonly subject: readonly DnAttribute[];
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** The CA whose certificates the responder answers for: it must issue the responder (RFC 6960 §4.2.2.2). */
+  readonly issuer: CaIssuer;
+}
+
+/**
+ * Issues a delegated OCSP responder certificate (extensions of {@link ocspResponderExtensions}),
+ * signed by the CA it answers for. Returns the certificate DER.
+ */
+export async function issueOcspResponderCertificate(input: IssueOcspResponderInput): Promise<Uint8Array> {
+  const { issuer } = input;
+  const tbs = tbsCertificate({
+    serial: randomSerial(),
+    signatureAlgorithm: signatureAlgorithmDer(issuer.key.privateKey),
+    issuer: issuer.certificate.subject,
+    notBefore: input.notBefore,
+    notAfter: input.notAfter,
+    subject: encodeName(input.subject),
+    publicKey: input.publicKey,
+    extensions: ocspResponderExtensions(input.publicKey, issuer.certificate.keyId),
+  });
+  return signStructure(tbs, issuer.key);
 }
 
 interface TbsFields {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { webcrypto } from 'node:crypto';
 import { toPem } from './bytes';
-import { issueCertificate, randomSerial } from './issue-certificate';
+import { caIssuer, type CaIssuer } from './certificate-info';
+import { issueCertificate, issueOcspResponderCertificate, randomSerial } from './issue-certificate';
 import { buildOcspResponse, certIdMatchesIssuer, ocspErrorResponse, type OcspStatus, parseOcspRequest } from './ocsp';
 import { createTestHierarchy, type TestHierarchy } from './testing/hierarchy';
 import { rsaKeyPair } from './testing/keys';
@@ -37,7 +38,11 @@ describe('OCSP', () => {
   afterAll(() => ws.dispose());
 
   /** openssl makes a request (with a nonce), we answer `status`, openssl checks the answer against its request. */
-  async function roundTrip(status: OcspStatus, name: string): Promise<string> {
+  async function roundTrip(
+    status: OcspStatus,
+    name: string,
+    signer: { responder: CaIssuer; delegated?: boolean } = { responder: h.issuingCa },
+  ): Promise<string> {
     ws.run(['ocsp', '-issuer', 'issuing.pem', '-cert', 'leaf.pem', '-reqout', `${name}.req`]);
     const request = parseOcspRequest(new Uint8Array(readFileSync(`${ws.dir}/${name}.req`)));
     expect(request.certIds).toHaveLength(1);
@@ -46,7 +51,7 @@ describe('OCSP', () => {
     expect(certIdMatchesIssuer(request.certIds[0], h.rootCa.certificate)).toBe(false);
     expect(request.nonce).toBeDefined();
     const response = await buildOcspResponse({
-      responder: h.issuingCa,
+      ...signer,
       answers: [{ certId: request.certIds[0], status }],
       producedAt: now,
       thisUpdate: now,
@@ -101,6 +106,63 @@ describe('OCSP', () => {
     expect(revoked).toMatch(/Revocation Reason: keyCompromise \(0x1\)/);
     const held = await roundTrip({ status: 'revoked', revokedAt: now, reason: 'CERTIFICATE_HOLD' }, 'held');
     expect(held).toMatch(/Revocation Reason: certificateHold \(0x6\)/);
+  });
+
+  /** A responder key certified by the issuing CA: what the API uses so the CA key signs OCSP rarely. */
+  async function delegatedResponder(issue: typeof issueOcspResponderCertificate | typeof issueCertificate) {
+    const keys = await rsaKeyPair();
+    const publicKey = new Uint8Array(await webcrypto.subtle.exportKey('spki', keys.publicKey));
+    const subject = [{ type: 'CN' as const, value: 'FXML CA OCSP Responder' }];
+    const validity = { notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 2 * DAY) };
+    const der =
+      issue === issueOcspResponderCertificate
+        ? await issueOcspResponderCertificate({ publicKey, subject, ...validity, issuer: h.issuingCa })
+        : await issueCertificate({
+            publicKey,
+            subject,
+            usage: 'SIGNING',
+            serial: randomSerial(),
+            ...validity,
+            profile: { policyOids: [], crlUrls: [], ocspUrls: [] },
+            issuer: h.issuingCa,
+          });
+    return { responder: caIssuer(der, { privateKey: keys.privateKey }), delegated: true, der };
+  }
+
+  it('is signed by a delegated responder the issuing CA certified for OCSP signing', async () => {
+    const signer = await delegatedResponder(issueOcspResponderCertificate);
+    ws.file('responder.pem', toPem(signer.der, 'CERTIFICATE'));
+    const text = ws.run(['x509', '-in', 'responder.pem', '-noout', '-text']);
+    expect(text).toMatch(/Extended Key Usage:\s*\n\s*OCSP Signing/);
+    expect(text).toContain('OCSP No Check');
+    expect(text).toMatch(/Key Usage: critical\s*\n\s*Digital Signature\s*\n/);
+
+    const out = await roundTrip({ status: 'revoked', revokedAt: now, reason: 'CERTIFICATE_HOLD' }, 'delegated', signer);
+    expect(out).toContain('Response verify OK');
+    expect(out).toMatch(/leaf\.pem: revoked/);
+    expect(out).toMatch(/Revocation Reason: certificateHold \(0x6\)/);
+    // the responder's certificate travels in the response, so a client needs only the CA chain
+    expect(out).toContain('CN=FXML CA OCSP Responder');
+  });
+
+  it('is refused when the delegated certificate lacks id-kp-OCSPSigning', async () => {
+    const signer = await delegatedResponder(issueCertificate);
+    ws.run(['ocsp', '-issuer', 'issuing.pem', '-cert', 'leaf.pem', '-reqout', 'noeku.req']);
+    const request = parseOcspRequest(new Uint8Array(readFileSync(`${ws.dir}/noeku.req`)));
+    ws.file(
+      'noeku.resp',
+      await buildOcspResponse({
+        ...signer,
+        answers: [{ certId: request.certIds[0], status: { status: 'good' } }],
+        producedAt: now,
+        thisUpdate: now,
+        nonce: request.nonce,
+      }),
+    );
+    const args = ['ocsp', '-reqin', 'noeku.req', '-respin', 'noeku.resp', '-CAfile', 'root.pem'];
+    const { status, out } = ws.runStatus([...args, '-verify_other', 'issuing.pem']);
+    expect(out).not.toContain('Response verify OK');
+    expect(status).not.toBe(0);
   });
 
   it('answers unknown', async () => {

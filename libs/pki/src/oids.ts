@@ -30,6 +30,10 @@ export const OID = {
   // RFC 6960 OCSP
   ocspBasic: '1.3.6.1.5.5.7.48.1.1',
   ocspNonce: '1.3.6.1.5.5.7.48.1.2',
+  /** id-pkix-ocsp-nocheck (RFC 6960 §4.2.2.2.1): relying parties need not check the responder's own status. */
+  ocspNoCheck: '1.3.6.1.5.5.7.48.1.5',
+  /** id-kp-OCSPSigning (RFC 5280 §4.2.1.12): the CA delegates OCSP signing to this certificate. */
+  kpOcspSigning: '1.3.6.1.5.5.7.3.9',
   sha1: '1.3.14.3.2.26',
   sha256: '2.16.840.1.101.3.4.2.1',
 } as const;
