@@ -1,3 +1,4 @@
 export * from './enums';
 export * from './error-codes';
 export * from './domain-error';
+export * from './agent';

@@ -1,0 +1,2 @@
+export * from './agent-wire';
+export * from './agent-events';
