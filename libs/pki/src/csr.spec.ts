@@ -90,6 +90,18 @@ describe('PKCS#10', () => {
       expect(await codeOf(parseCsr(new Uint8Array(tampered)))).toBe('CSR_SIGNATURE_INVALID');
     });
 
+    it('accepts SHA-384/512 RSA signatures and refuses SHA-1 and RSA-PSS: CSR_SIGNATURE_INVALID', async () => {
+      const req = (name: string, ...opts: string[]) => {
+        ws.run(['req', '-new', '-key', 'k.pem', '-out', name, '-subj', '/CN=x', ...opts]);
+        return readFileSync(`${ws.dir}/${name}`, 'utf8');
+      };
+      expect((await parseCsr(req('r512.pem', '-sha512'))).keyBits).toBe(2048);
+      expect(await codeOf(parseCsr(req('r-sha1.pem', '-sha1')))).toBe('CSR_SIGNATURE_INVALID');
+      const pss = req('r-pss.pem', '-sigopt', 'rsa_padding_mode:pss', '-sha256');
+      expect(ws.run(['req', '-in', 'r-pss.pem', '-noout', '-text'])).toContain('rsassaPss');
+      expect(await codeOf(parseCsr(pss))).toBe('CSR_SIGNATURE_INVALID');
+    });
+
     it('rejects RSA-1024 and a modulus that is not a whole number of bytes: CSR_KEY_TOO_WEAK', async () => {
       ws.run(['req', '-new', '-newkey', 'rsa:1024', '-nodes', '-keyout', 'k1.pem', '-out', 'r1.pem', '-subj', '/CN=x']);
       expect(await codeOf(parseCsr(readFileSync(`${ws.dir}/r1.pem`, 'utf8')))).toBe('CSR_KEY_TOO_WEAK');
