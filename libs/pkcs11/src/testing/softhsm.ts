@@ -105,7 +105,7 @@ export async function openTestToken({ label = 'spec', pin = '123456', login = tr
  * file a copy of `process.env`, so the variable goes into the real process object too (the one of
  * Node's main context; outside Jest they are the same).
  */
-function setProcessEnv(name: string, value: string): void {
+export function setProcessEnv(name: string, value: string): void {
   process.env[name] = value;
   (runInThisContext('process') as NodeJS.Process).env[name] = value;
 }

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Pkcs11Module } from '../pkcs11-module';
+import { listTokens } from '../token-info';
+import { TokenEmulator } from './token-emulator';
+
+describe('the token emulator as a PKCS#11 module', () => {
+  let emulator: TokenEmulator;
+  let module: Pkcs11Module;
+  let ikey: string;
+  let ezsign: string;
+  let soft: string;
+
+  beforeAll(() => {
+    emulator = TokenEmulator.create();
+    ikey = emulator.addToken({ label: 'Customer iKey', type: 'IKEY' });
+    ezsign = emulator.addToken({ label: 'Customer ezSign', type: 'EZSIGN' });
+    soft = emulator.addToken({ label: 'Plain', type: 'SOFT' });
+    module = Pkcs11Module.load(emulator.modulePath);
+  });
+
+  afterAll(() => {
+    module.release();
+    emulator.dispose();
+  });
+
+  it('presents iKey and ezSign models the type rules recognise, and leaves other tokens alone', () => {
+    const bySerial = new Map(listTokens(module).map((t) => [t.serial, t]));
+    expect(bySerial.get(ikey)).toMatchObject({ label: 'Customer iKey', model: 'iKey 2032', type: 'IKEY' });
+    expect(bySerial.get(ezsign)).toMatchObject({ label: 'Customer ezSign', model: 'ezSign', type: 'EZSIGN' });
+    expect(bySerial.get(soft)).toMatchObject({ manufacturer: 'SoftHSM project', type: 'SOFT' });
+    expect(module.info()).toMatchObject({ manufacturer: 'branch-ra token emulator', cryptokiVersion: '2.40' });
+  });
+
+  it('reports free public memory from the certificate capacity: 6 places on an iKey, 4 on an ezSign', () => {
+    const bySerial = new Map(listTokens(module).map((t) => [t.serial, t]));
+    expect(bySerial.get(ikey)).toMatchObject({ totalPublicMemory: 6 * 4096, freePublicMemory: 6 * 4096 });
+    expect(bySerial.get(ezsign)).toMatchObject({ totalPublicMemory: 4 * 4096, freePublicMemory: 4 * 4096 });
+  });
+
+  it('works with pkcs11-tool -L and -O in a process of its own', () => {
+    const slots = emulator.pkcs11Tool(['-L']);
+    expect(slots).toMatch(/token label\s+: Customer iKey\s+token manufacturer\s+: SafeNet, Inc\. \(emulated\)/);
+    expect(slots).toMatch(/token model\s+: ezSign/);
+    const objects = emulator.pkcs11Tool([
+      '--token-label',
+      'Customer iKey',
+      '--login',
+      '--pin',
+      '123456',
+      '--keypairgen',
+      '--key-type',
+      'rsa:2048',
+      '--label',
+      'tool key',
+      '--id',
+      '01',
+    ]);
+    expect(objects).toMatch(/Private Key Object; RSA\s+label:\s+tool key/);
+    expect(emulator.pkcs11Tool(['--token-label', 'Customer iKey', '--login', '--pin', '123456', '-O'])).toMatch(
+      /Public Key Object; RSA 2048 bits\s+label:\s+tool key/,
+    );
+  });
+});

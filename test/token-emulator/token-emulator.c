@@ -1,0 +1,585 @@
+/*
+ * iKey / ezSign token emulator: a PKCS#11 module that forwards every call to a real module
+ * (SoftHSMv2) and adds what the bank's USB tokens do and SoftHSM does not:
+ *   - a user-PIN retry counter per token (10 wrong PINs lock it; COUNT_LOW / FINAL_TRY / LOCKED
+ *     flags; a correct PIN resets it; kept in files so it survives process restarts);
+ *   - a certificate capacity (6 on an iKey, 4 on an ezSign; CKR_DEVICE_MEMORY beyond);
+ *   - the ezSign confirm button before key generation and signing (a delay, or a press file the
+ *     test writes; CKR_FUNCTION_CANCELED when nobody presses in time);
+ *   - manufacturer and model strings the RA's token type rules recognise.
+ * Configuration and design: docs/token-emulator.md.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <p11-kit/pkcs11.h>
+
+#define EXPORT __attribute__((visibility("default")))
+
+enum token_kind { KIND_OTHER, KIND_IKEY, KIND_EZSIGN };
+enum button_mode { BUTTON_DELAY, BUTTON_TRIGGER };
+
+#define LIST_MAX 1024
+#define STATE_DIR_MAX 512
+/* Bytes of token memory one certificate slot stands for in the reported free/total memory. */
+#define CERT_SLOT_BYTES 4096UL
+
+struct config {
+  char module[PATH_MAX];
+  char state_dir[STATE_DIR_MAX];
+  /* Comma-separated label prefixes (case-insensitive) or exact serials. */
+  char ikey[LIST_MAX];
+  char ezsign[LIST_MAX];
+  enum button_mode button;
+  long button_delay_ms;
+  long button_timeout_ms;
+  long max_pin_tries;
+  long ikey_capacity;
+  long ezsign_capacity;
+};
+
+struct token {
+  enum token_kind kind;
+  char serial[17];
+  char label[33];
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct config cfg;
+static struct timespec cfg_file_mtime;
+static char cfg_file_path[PATH_MAX];
+static void *real_handle;
+static CK_FUNCTION_LIST_PTR real;
+static CK_FUNCTION_LIST emulated;
+
+static void warn(const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  fputs("token-emulator: ", stderr);
+  vfprintf(stderr, format, args);
+  fputc('\n', stderr);
+  va_end(args);
+}
+
+/* ── configuration: defaults, then the environment, then TOKEN_EMULATOR_CONFIG (re-read when it changes) ── */
+
+static void set_string(char *target, size_t size, const char *value) {
+  snprintf(target, size, "%s", value);
+}
+
+static void set_option(struct config *c, const char *key, const char *value) {
+  if (strcmp(key, "TOKEN_EMULATOR_MODULE") == 0) set_string(c->module, sizeof c->module, value);
+  else if (strcmp(key, "TOKEN_EMULATOR_STATE_DIR") == 0) set_string(c->state_dir, sizeof c->state_dir, value);
+  else if (strcmp(key, "TOKEN_EMULATOR_IKEY") == 0) set_string(c->ikey, sizeof c->ikey, value);
+  else if (strcmp(key, "TOKEN_EMULATOR_EZSIGN") == 0) set_string(c->ezsign, sizeof c->ezsign, value);
+  else if (strcmp(key, "TOKEN_EMULATOR_BUTTON") == 0) c->button = strcmp(value, "trigger") == 0 ? BUTTON_TRIGGER : BUTTON_DELAY;
+  else if (strcmp(key, "TOKEN_EMULATOR_BUTTON_DELAY_MS") == 0) c->button_delay_ms = atol(value);
+  else if (strcmp(key, "TOKEN_EMULATOR_BUTTON_TIMEOUT_MS") == 0) c->button_timeout_ms = atol(value);
+  else if (strcmp(key, "TOKEN_EMULATOR_MAX_PIN_TRIES") == 0) c->max_pin_tries = atol(value);
+  else if (strcmp(key, "TOKEN_EMULATOR_IKEY_CAPACITY") == 0) c->ikey_capacity = atol(value);
+  else if (strcmp(key, "TOKEN_EMULATOR_EZSIGN_CAPACITY") == 0) c->ezsign_capacity = atol(value);
+}
+
+static const char *const OPTION_NAMES[] = {
+    "TOKEN_EMULATOR_MODULE",          "TOKEN_EMULATOR_STATE_DIR",         "TOKEN_EMULATOR_IKEY",
+    "TOKEN_EMULATOR_EZSIGN",          "TOKEN_EMULATOR_BUTTON",            "TOKEN_EMULATOR_BUTTON_DELAY_MS",
+    "TOKEN_EMULATOR_BUTTON_TIMEOUT_MS", "TOKEN_EMULATOR_MAX_PIN_TRIES", "TOKEN_EMULATOR_IKEY_CAPACITY",
+    "TOKEN_EMULATOR_EZSIGN_CAPACITY",
+};
+
+static void read_config_file(struct config *c, const char *path) {
+  FILE *file = fopen(path, "r");
+  if (!file) return;
+  char line[LIST_MAX + 64];
+  while (fgets(line, sizeof line, file)) {
+    line[strcspn(line, "\r\n")] = '\0';
+    char *eq = strchr(line, '=');
+    if (line[0] == '#' || !eq) continue;
+    *eq = '\0';
+    set_option(c, line, eq + 1);
+  }
+  fclose(file);
+}
+
+/* Caller holds `lock`. Cheap enough for every call: one stat() when a config file is named. */
+static void refresh_config(void) {
+  const char *file = getenv("TOKEN_EMULATOR_CONFIG");
+  struct stat st;
+  int has_file = file && *file && stat(file, &st) == 0;
+  static int loaded;
+  if (loaded && (has_file ? strcmp(file, cfg_file_path) == 0 && st.st_mtim.tv_sec == cfg_file_mtime.tv_sec &&
+                                st.st_mtim.tv_nsec == cfg_file_mtime.tv_nsec
+                          : cfg_file_path[0] == '\0'))
+    return;
+  struct config c = {
+      .module = "/usr/lib/softhsm/libsofthsm2.so",
+      .state_dir = "/tmp/token-emulator",
+      .ikey = "iKey",
+      .ezsign = "ezSign",
+      .button = BUTTON_DELAY,
+      .button_delay_ms = 1000,
+      .button_timeout_ms = 30000,
+      .max_pin_tries = 10,
+      .ikey_capacity = 6,
+      .ezsign_capacity = 4,
+  };
+  for (size_t i = 0; i < sizeof OPTION_NAMES / sizeof OPTION_NAMES[0]; i++) {
+    const char *value = getenv(OPTION_NAMES[i]);
+    if (value && *value) set_option(&c, OPTION_NAMES[i], value);
+  }
+  cfg_file_path[0] = '\0';
+  if (has_file) {
+    read_config_file(&c, file);
+    cfg_file_mtime = st.st_mtim;
+    set_string(cfg_file_path, sizeof cfg_file_path, file);
+  }
+  if (c.max_pin_tries < 1) c.max_pin_tries = 1;
+  cfg = c;
+  loaded = 1;
+}
+
+static struct config current_config(void) {
+  pthread_mutex_lock(&lock);
+  refresh_config();
+  struct config c = cfg;
+  pthread_mutex_unlock(&lock);
+  return c;
+}
+
+/* ── which token is it ── */
+
+static void trim_copy(char *target, const unsigned char *padded, size_t size) {
+  size_t n = size;
+  while (n > 0 && (padded[n - 1] == ' ' || padded[n - 1] == '\0')) n--;
+  memcpy(target, padded, n);
+  target[n] = '\0';
+}
+
+static void pad_copy(unsigned char *target, const char *value, size_t size) {
+  size_t n = strlen(value);
+  if (n > size) n = size;
+  memset(target, ' ', size);
+  memcpy(target, value, n);
+}
+
+static int listed(const char *list, const struct token *t) {
+  char copy[LIST_MAX];
+  set_string(copy, sizeof copy, list);
+  char *save = NULL;
+  for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+    while (*item == ' ') item++;
+    if (!*item) continue;
+    if (strcmp(item, t->serial) == 0 || strncasecmp(item, t->label, strlen(item)) == 0) return 1;
+  }
+  return 0;
+}
+
+static enum token_kind kind_of(const struct config *c, const struct token *t) {
+  if (!t->serial[0]) return KIND_OTHER;
+  if (listed(c->ezsign, t)) return KIND_EZSIGN;
+  if (listed(c->ikey, t)) return KIND_IKEY;
+  return KIND_OTHER;
+}
+
+static CK_RV token_of_slot(const struct config *c, CK_SLOT_ID slot, struct token *t, CK_TOKEN_INFO *info_out) {
+  CK_TOKEN_INFO info;
+  CK_RV rv = real->C_GetTokenInfo(slot, &info);
+  if (rv != CKR_OK) return rv;
+  trim_copy(t->serial, info.serialNumber, sizeof info.serialNumber);
+  trim_copy(t->label, info.label, sizeof info.label);
+  t->kind = (info.flags & CKF_TOKEN_INITIALIZED) ? kind_of(c, t) : KIND_OTHER;
+  if (info_out) *info_out = info;
+  return CKR_OK;
+}
+
+static CK_RV token_of_session(const struct config *c, CK_SESSION_HANDLE session, struct token *t, CK_SESSION_INFO *info_out) {
+  CK_SESSION_INFO info;
+  CK_RV rv = real->C_GetSessionInfo(session, &info);
+  if (rv != CKR_OK) return rv;
+  if (info_out) *info_out = info;
+  return token_of_slot(c, info.slotID, t, NULL);
+}
+
+/* ── the wrong-PIN counter: one small file per token serial, locked with flock across processes ── */
+
+static int state_path(const struct config *c, const char *serial, const char *suffix, char *path, size_t size) {
+  mkdir(c->state_dir, 0700);
+  return snprintf(path, size, "%s/%s%s", c->state_dir, serial, suffix) < (int)size;
+}
+
+/* Applies `change` (-1: reset to 0, +1: one more wrong PIN, 0: read) and returns the count after it. */
+static long update_tries(const struct config *c, const char *serial, int change) {
+  char path[PATH_MAX];
+  if (!state_path(c, serial, ".tries", path, sizeof path)) return 0;
+  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    warn("cannot open %s: %s", path, strerror(errno));
+    return 0;
+  }
+  flock(fd, LOCK_EX);
+  char buffer[32] = {0};
+  ssize_t n = pread(fd, buffer, sizeof buffer - 1, 0);
+  long tries = n > 0 ? atol(buffer) : 0;
+  if (change != 0) {
+    tries = change < 0 ? 0 : tries + 1;
+    int len = snprintf(buffer, sizeof buffer, "%ld\n", tries);
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, buffer, (size_t)len, 0) != len) warn("cannot write %s", path);
+  }
+  flock(fd, LOCK_UN);
+  close(fd);
+  return tries;
+}
+
+/* ── certificate capacity ── */
+
+static long capacity_of(const struct config *c, enum token_kind kind) {
+  return kind == KIND_IKEY ? c->ikey_capacity : kind == KIND_EZSIGN ? c->ezsign_capacity : -1;
+}
+
+/*
+ * Certificates that take a place on the token: every certificate token object except the CA
+ * certificates of the chain (CKA_CERTIFICATE_CATEGORY 2), so that the RA writing a chain never
+ * costs the customer one of their 6 / 4 places. Counted in a session of our own, so a search the
+ * caller has open in its session is not disturbed.
+ */
+static CK_RV count_certificates(CK_SLOT_ID slot, long *count) {
+  CK_SESSION_HANDLE session;
+  CK_RV rv = real->C_OpenSession(slot, CKF_SERIAL_SESSION, NULL, NULL, &session);
+  if (rv != CKR_OK) return rv;
+  CK_OBJECT_CLASS cls = CKO_CERTIFICATE;
+  CK_BBOOL yes = CK_TRUE;
+  CK_ATTRIBUTE query[] = {{CKA_CLASS, &cls, sizeof cls}, {CKA_TOKEN, &yes, sizeof yes}};
+  *count = 0;
+  rv = real->C_FindObjectsInit(session, query, 2);
+  if (rv == CKR_OK) {
+    CK_OBJECT_HANDLE found[32];
+    CK_ULONG n = 0;
+    while ((rv = real->C_FindObjects(session, found, 32, &n)) == CKR_OK && n > 0) {
+      for (CK_ULONG i = 0; i < n; i++) {
+        CK_ULONG category = 0;
+        CK_ATTRIBUTE attr = {CKA_CERTIFICATE_CATEGORY, &category, sizeof category};
+        if (real->C_GetAttributeValue(session, found[i], &attr, 1) != CKR_OK) category = 0;
+        if (category != 2) (*count)++;
+      }
+    }
+    real->C_FindObjectsFinal(session);
+  }
+  real->C_CloseSession(session);
+  return rv;
+}
+
+static const CK_ATTRIBUTE *find_attribute(const CK_ATTRIBUTE *template, CK_ULONG count, CK_ATTRIBUTE_TYPE type) {
+  for (CK_ULONG i = 0; i < count; i++)
+    if (template[i].type == type && template[i].pValue) return &template[i];
+  return NULL;
+}
+
+static CK_ULONG ulong_attribute(const CK_ATTRIBUTE *a, CK_ULONG fallback) {
+  return a && a->ulValueLen == sizeof(CK_ULONG) ? *(const CK_ULONG *)a->pValue : fallback;
+}
+
+static int takes_certificate_place(const CK_ATTRIBUTE *template, CK_ULONG count) {
+  const CK_ATTRIBUTE *token = find_attribute(template, count, CKA_TOKEN);
+  return ulong_attribute(find_attribute(template, count, CKA_CLASS), CKO_DATA) == CKO_CERTIFICATE &&
+         token && token->ulValueLen == 1 && *(const CK_BBOOL *)token->pValue &&
+         ulong_attribute(find_attribute(template, count, CKA_CERTIFICATE_CATEGORY), 0) != 2;
+}
+
+/* ── the ezSign button ── */
+
+static void sleep_ms(long ms) {
+  struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+  }
+}
+
+/*
+ * Waits for the confirm button of an ezSign. In delay mode the "customer" presses after the
+ * configured delay (a delay at or beyond the timeout, or negative, means nobody presses). In
+ * trigger mode the test presses by creating <state dir>/<serial>.press, which this consumes; a
+ * press made before the prompt counts, so a test need not race the prompt. While waiting,
+ * <serial>.waiting exists so a test or demo can see the token asking.
+ */
+static CK_RV wait_for_button(const struct config *c, const struct token *t) {
+  char waiting[PATH_MAX], press[PATH_MAX];
+  if (!state_path(c, t->serial, ".waiting", waiting, sizeof waiting) ||
+      !state_path(c, t->serial, ".press", press, sizeof press))
+    return CKR_GENERAL_ERROR;
+  int fd = open(waiting, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0) close(fd);
+  CK_RV rv = CKR_FUNCTION_CANCELED;
+  if (c->button == BUTTON_DELAY) {
+    int pressed = c->button_delay_ms >= 0 && c->button_delay_ms < c->button_timeout_ms;
+    sleep_ms(pressed ? c->button_delay_ms : c->button_timeout_ms);
+    if (pressed) rv = CKR_OK;
+  } else {
+    for (long waited = 0;; waited += 20) {
+      if (unlink(press) == 0) {
+        rv = CKR_OK;
+        break;
+      }
+      if (waited >= c->button_timeout_ms) break;
+      sleep_ms(20);
+    }
+  }
+  unlink(waiting);
+  return rv;
+}
+
+static int user_logged_in(const CK_SESSION_INFO *s) {
+  return s->state == CKS_RO_USER_FUNCTIONS || s->state == CKS_RW_USER_FUNCTIONS;
+}
+
+/* Whether an operation in `session` must wait for the button: an ezSign with the user logged in. */
+static CK_RV needs_button(CK_SESSION_HANDLE session, struct config *c, struct token *t, int *needed) {
+  CK_SESSION_INFO info;
+  *c = current_config();
+  CK_RV rv = token_of_session(c, session, t, &info);
+  *needed = rv == CKR_OK && t->kind == KIND_EZSIGN && user_logged_in(&info);
+  return rv;
+}
+
+/* ── the overridden PKCS#11 functions ── */
+
+static CK_RV emu_GetInfo(CK_INFO_PTR info) {
+  CK_RV rv = real->C_GetInfo(info);
+  if (rv == CKR_OK) {
+    pad_copy(info->manufacturerID, "branch-ra token emulator", sizeof info->manufacturerID);
+    pad_copy(info->libraryDescription, "iKey/ezSign emulator on SoftHSM", sizeof info->libraryDescription);
+  }
+  return rv;
+}
+
+static CK_RV emu_GetSlotInfo(CK_SLOT_ID slot, CK_SLOT_INFO_PTR info) {
+  CK_RV rv = real->C_GetSlotInfo(slot, info);
+  if (rv != CKR_OK || !(info->flags & CKF_TOKEN_PRESENT)) return rv;
+  struct config c = current_config();
+  struct token t;
+  if (token_of_slot(&c, slot, &t, NULL) != CKR_OK || t.kind == KIND_OTHER) return rv;
+  pad_copy(info->slotDescription, t.kind == KIND_IKEY ? "Emulated iKey reader" : "Emulated ezSign reader",
+           sizeof info->slotDescription);
+  pad_copy(info->manufacturerID, "branch-ra token emulator", sizeof info->manufacturerID);
+  return rv;
+}
+
+static CK_RV emu_GetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info) {
+  struct config c = current_config();
+  struct token t;
+  CK_RV rv = token_of_slot(&c, slot, &t, info);
+  if (rv != CKR_OK || t.kind == KIND_OTHER) return rv;
+  if (t.kind == KIND_IKEY) {
+    pad_copy(info->manufacturerID, "SafeNet, Inc. (emulated)", sizeof info->manufacturerID);
+    pad_copy(info->model, "iKey 2032", sizeof info->model);
+  } else {
+    pad_copy(info->manufacturerID, "ezSign (emulated)", sizeof info->manufacturerID);
+    pad_copy(info->model, "ezSign", sizeof info->model);
+  }
+  long tries = update_tries(&c, t.serial, 0);
+  info->flags &= ~(CK_FLAGS)(CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY | CKF_USER_PIN_LOCKED);
+  if (tries >= c.max_pin_tries) info->flags |= CKF_USER_PIN_LOCKED;
+  else if (tries == c.max_pin_tries - 1) info->flags |= CKF_USER_PIN_COUNT_LOW | CKF_USER_PIN_FINAL_TRY;
+  else if (tries > 0) info->flags |= CKF_USER_PIN_COUNT_LOW;
+  long present = 0;
+  long capacity = capacity_of(&c, t.kind);
+  if (count_certificates(slot, &present) == CKR_OK) {
+    info->ulTotalPublicMemory = (CK_ULONG)capacity * CERT_SLOT_BYTES;
+    info->ulFreePublicMemory = present >= capacity ? 0 : (CK_ULONG)(capacity - present) * CERT_SLOT_BYTES;
+  }
+  return CKR_OK;
+}
+
+/* Counts a wrong user PIN; the try that reaches the limit is reported as CKR_PIN_LOCKED. */
+static CK_RV after_user_pin(const struct config *c, const struct token *t, CK_RV rv) {
+  if (rv == CKR_OK) update_tries(c, t->serial, -1);
+  else if (rv == CKR_PIN_INCORRECT && update_tries(c, t->serial, +1) >= c->max_pin_tries) return CKR_PIN_LOCKED;
+  return rv;
+}
+
+static CK_RV emu_Login(CK_SESSION_HANDLE session, CK_USER_TYPE user, CK_UTF8CHAR_PTR pin, CK_ULONG pin_len) {
+  struct config c = current_config();
+  struct token t;
+  if (user != CKU_USER || token_of_session(&c, session, &t, NULL) != CKR_OK || t.kind == KIND_OTHER)
+    return real->C_Login(session, user, pin, pin_len);
+  if (update_tries(&c, t.serial, 0) >= c.max_pin_tries) return CKR_PIN_LOCKED;
+  return after_user_pin(&c, &t, real->C_Login(session, user, pin, pin_len));
+}
+
+static CK_RV emu_SetPIN(CK_SESSION_HANDLE session, CK_UTF8CHAR_PTR old_pin, CK_ULONG old_len, CK_UTF8CHAR_PTR new_pin,
+                        CK_ULONG new_len) {
+  struct config c = current_config();
+  struct token t;
+  CK_SESSION_INFO info;
+  if (token_of_session(&c, session, &t, &info) != CKR_OK || t.kind == KIND_OTHER || info.state == CKS_RW_SO_FUNCTIONS)
+    return real->C_SetPIN(session, old_pin, old_len, new_pin, new_len);
+  if (update_tries(&c, t.serial, 0) >= c.max_pin_tries) return CKR_PIN_LOCKED;
+  return after_user_pin(&c, &t, real->C_SetPIN(session, old_pin, old_len, new_pin, new_len));
+}
+
+/* The security officer setting a new user PIN is how a locked token is unlocked. */
+static CK_RV emu_InitPIN(CK_SESSION_HANDLE session, CK_UTF8CHAR_PTR pin, CK_ULONG pin_len) {
+  CK_RV rv = real->C_InitPIN(session, pin, pin_len);
+  struct config c = current_config();
+  struct token t;
+  if (rv == CKR_OK && token_of_session(&c, session, &t, NULL) == CKR_OK && t.serial[0]) update_tries(&c, t.serial, -1);
+  return rv;
+}
+
+static CK_RV emu_InitToken(CK_SLOT_ID slot, CK_UTF8CHAR_PTR so_pin, CK_ULONG so_len, CK_UTF8CHAR_PTR label) {
+  struct config c = current_config();
+  struct token before = {0}, after = {0};
+  token_of_slot(&c, slot, &before, NULL);
+  CK_RV rv = real->C_InitToken(slot, so_pin, so_len, label);
+  if (rv == CKR_OK && token_of_slot(&c, slot, &after, NULL) == CKR_OK) {
+    if (before.serial[0]) update_tries(&c, before.serial, -1);
+    if (after.serial[0]) update_tries(&c, after.serial, -1);
+  }
+  return rv;
+}
+
+static CK_RV emu_CreateObject(CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR template, CK_ULONG count,
+                              CK_OBJECT_HANDLE_PTR object) {
+  struct config c = current_config();
+  struct token t;
+  CK_SESSION_INFO info;
+  if (!takes_certificate_place(template, count) || token_of_session(&c, session, &t, &info) != CKR_OK ||
+      t.kind == KIND_OTHER)
+    return real->C_CreateObject(session, template, count, object);
+  /* Held across count and create so two writers in this process cannot both take the last place. */
+  static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&create_lock);
+  long present = 0;
+  CK_RV rv = count_certificates(info.slotID, &present);
+  if (rv == CKR_OK && present >= capacity_of(&c, t.kind)) rv = CKR_DEVICE_MEMORY;
+  if (rv == CKR_OK) rv = real->C_CreateObject(session, template, count, object);
+  pthread_mutex_unlock(&create_lock);
+  return rv;
+}
+
+/* Nothing reaches the real token before the press, so a timed-out generation leaves no key behind. */
+static CK_RV emu_GenerateKeyPair(CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR public_template,
+                                 CK_ULONG public_count, CK_ATTRIBUTE_PTR private_template, CK_ULONG private_count,
+                                 CK_OBJECT_HANDLE_PTR public_key, CK_OBJECT_HANDLE_PTR private_key) {
+  struct config c;
+  struct token t;
+  int needed;
+  if (needs_button(session, &c, &t, &needed) == CKR_OK && needed) {
+    CK_RV rv = wait_for_button(&c, &t);
+    if (rv != CKR_OK) return rv;
+  }
+  return real->C_GenerateKeyPair(session, mechanism, public_template, public_count, private_template, private_count,
+                                 public_key, private_key);
+}
+
+/*
+ * A failed C_Sign / C_SignFinal ends the signing operation (PKCS#11 v2.40 §5.12), so on a timeout
+ * the real operation is finished into a scratch buffer that is wiped and dropped.
+ */
+static void abandon_signature(CK_RV (*finish)(CK_SESSION_HANDLE, CK_BYTE_PTR, CK_ULONG, CK_BYTE_PTR, CK_ULONG_PTR),
+                              CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_ULONG needed) {
+  CK_BYTE_PTR scratch = malloc(needed ? needed : 1);
+  if (!scratch) return;
+  CK_ULONG len = needed;
+  finish(session, data, data_len, scratch, &len);
+  memset(scratch, 0, needed);
+  free(scratch);
+}
+
+static CK_RV sign_final_adapter(CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR out,
+                                CK_ULONG_PTR out_len) {
+  (void)data;
+  (void)data_len;
+  return real->C_SignFinal(session, out, out_len);
+}
+
+static CK_RV sign_adapter(CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR out,
+                          CK_ULONG_PTR out_len) {
+  return real->C_Sign(session, data, data_len, out, out_len);
+}
+
+/* The button is asked for only by the call that produces the signature, not by a length query. */
+static CK_RV sign_with_button(CK_RV (*finish)(CK_SESSION_HANDLE, CK_BYTE_PTR, CK_ULONG, CK_BYTE_PTR, CK_ULONG_PTR),
+                              CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
+                              CK_ULONG_PTR signature_len) {
+  struct config c;
+  struct token t;
+  int needed;
+  if (!signature || !signature_len || needs_button(session, &c, &t, &needed) != CKR_OK || !needed)
+    return finish(session, data, data_len, signature, signature_len);
+  CK_ULONG required = 0;
+  CK_RV rv = finish(session, data, data_len, NULL, &required);
+  if (rv != CKR_OK || *signature_len < required) return finish(session, data, data_len, signature, signature_len);
+  rv = wait_for_button(&c, &t);
+  if (rv == CKR_OK) return finish(session, data, data_len, signature, signature_len);
+  abandon_signature(finish, session, data, data_len, required);
+  return rv;
+}
+
+static CK_RV emu_Sign(CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
+                      CK_ULONG_PTR signature_len) {
+  return sign_with_button(sign_adapter, session, data, data_len, signature, signature_len);
+}
+
+static CK_RV emu_SignFinal(CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len) {
+  return sign_with_button(sign_final_adapter, session, NULL, 0, signature, signature_len);
+}
+
+static CK_RV emu_GetFunctionList(CK_FUNCTION_LIST_PTR_PTR list);
+
+/* ── loading the real module ── */
+
+static CK_RV load_real(void) {
+  pthread_mutex_lock(&lock);
+  CK_RV rv = CKR_OK;
+  if (!real) {
+    refresh_config();
+    real_handle = dlopen(cfg.module, RTLD_NOW | RTLD_LOCAL);
+    CK_C_GetFunctionList get = real_handle ? (CK_C_GetFunctionList)dlsym(real_handle, "C_GetFunctionList") : NULL;
+    CK_FUNCTION_LIST_PTR list = NULL;
+    if (!get || get(&list) != CKR_OK || !list) {
+      warn("cannot load the real PKCS#11 module %s (TOKEN_EMULATOR_MODULE): %s", cfg.module,
+           real_handle ? "no C_GetFunctionList" : dlerror());
+      rv = CKR_GENERAL_ERROR;
+    } else {
+      real = list;
+      emulated = *list;
+      emulated.C_GetFunctionList = emu_GetFunctionList;
+      emulated.C_GetInfo = emu_GetInfo;
+      emulated.C_GetSlotInfo = emu_GetSlotInfo;
+      emulated.C_GetTokenInfo = emu_GetTokenInfo;
+      emulated.C_Login = emu_Login;
+      emulated.C_SetPIN = emu_SetPIN;
+      emulated.C_InitPIN = emu_InitPIN;
+      emulated.C_InitToken = emu_InitToken;
+      emulated.C_CreateObject = emu_CreateObject;
+      emulated.C_GenerateKeyPair = emu_GenerateKeyPair;
+      emulated.C_Sign = emu_Sign;
+      emulated.C_SignFinal = emu_SignFinal;
+    }
+  }
+  pthread_mutex_unlock(&lock);
+  return rv;
+}
+
+static CK_RV emu_GetFunctionList(CK_FUNCTION_LIST_PTR_PTR list) {
+  if (!list) return CKR_ARGUMENTS_BAD;
+  CK_RV rv = load_real();
+  if (rv == CKR_OK) *list = &emulated;
+  return rv;
+}
+
+EXPORT CK_RV C_GetFunctionList(CK_FUNCTION_LIST_PTR_PTR list) {
+  return emu_GetFunctionList(list);
+}
