@@ -539,6 +539,78 @@ export const ERRORS = {
     },
   },
   // ── counter: applications, passwords, notices, proof sheets ──
+  APPLICATION_NOT_FOUND: {
+    message: { 'zh-TW': '查無此臨櫃申請。', en: 'No such counter application.' },
+  },
+  APPLICATION_NOTICE_ALREADY_PRINTED: {
+    message: {
+      'zh-TW': '此申請的憑證密碼通知書已列印，密碼仍有效，不可重複列印。',
+      en: 'The password notice of this application has already been printed and its password is still valid; it cannot be printed twice.',
+    },
+    remedy: {
+      'zh-TW': '通知書遺失或未送達客戶時，請改用「重新產生密碼」：原密碼立即失效並列印新的通知書。',
+      en: 'If the notice was lost or never reached the customer, use "Reissue password": the old password dies at once and a new notice is printed.',
+    },
+  },
+  APPLICATION_NOT_OPEN: {
+    message: {
+      'zh-TW': '此申請目前的狀態為「%{status}」，無法使用憑證申請密碼。',
+      en: 'This application is %{status}; its application password cannot be used.',
+    },
+    remedy: {
+      'zh-TW': '請確認通知書上的 Common Name；已取消或已完成的申請須至分行重新辦理臨櫃申請。',
+      en: 'Check the Common Name on the notice; a cancelled or completed application needs a new counter application at the branch.',
+    },
+  },
+  APPLICATION_PASSWORD_WRONG: {
+    message: {
+      'zh-TW': '身分證號或憑證申請密碼錯誤，尚可再試 %{triesLeft} 次。',
+      en: 'Wrong ID number or application password; %{triesLeft} tries left.',
+    },
+    remedy: {
+      'zh-TW':
+        '密碼印在憑證密碼通知書的密封聯上，只含數字 2–9 與英文字母，不分大小寫；錯誤次數用完後申請會被鎖定，須至分行重新產生密碼。',
+      en: 'The password is on the sealed part of the password notice, digits 2–9 and letters only, in any case; when the tries run out the application locks and the branch has to reissue the password.',
+    },
+  },
+  APPLICATION_LOCKED: {
+    message: {
+      'zh-TW': '憑證申請密碼錯誤次數過多，此申請已鎖定。',
+      en: 'Too many wrong application passwords: this application is locked.',
+    },
+    remedy: {
+      'zh-TW': '請攜帶身分證明文件至分行，由櫃員重新產生密碼並列印新的通知書。',
+      en: 'Bring your identity document to the branch; a teller reissues the password and prints a new notice.',
+    },
+  },
+  APPLICATION_PASSWORD_EXPIRED: {
+    message: {
+      'zh-TW': '憑證申請密碼已逾有效期限。',
+      en: 'The application password has expired.',
+    },
+    remedy: {
+      'zh-TW': '請至分行由櫃員重新產生密碼並列印新的通知書；有效期限印在通知書上。',
+      en: 'Ask a teller at the branch to reissue the password and print a new notice; the notice shows how long a password is valid.',
+    },
+  },
+  APPLICATION_PASSWORD_USED: {
+    message: {
+      'zh-TW': '此憑證申請密碼已使用過。',
+      en: 'This application password has already been used.',
+    },
+  },
+  APPLICATION_TICKET_INVALID: {
+    message: {
+      'zh-TW': '申請作業已逾時或無效，請重新輸入憑證申請密碼。',
+      en: 'The application session has expired or is not valid; enter the application password again.',
+    },
+  },
+  APPLICATION_OPEN_THROTTLED: {
+    message: {
+      'zh-TW': '嘗試次數過於頻繁，請稍後再試。',
+      en: 'Too many attempts; wait a moment and try again.',
+    },
+  },
   // ── counter: tokens, certificates, unsuspend approvals ──
   TOKEN_NOT_FOUND: {
     message: { 'zh-TW': '查無此載具。', en: 'No such token.' },
@@ -609,6 +681,19 @@ export const ERRORS = {
     },
   },
   // ── back office: audit trail, reports, expiry reminders ──
+  AUDIT_UNAVAILABLE: {
+    message: {
+      'zh-TW': '稽核紀錄無法寫入，本次操作未執行。',
+      en: 'The audit trail could not be written, so nothing was done.',
+    },
+    remedy: {
+      'zh-TW': '請稍後再試；若持續發生，請通知系統管理人員檢查資料庫與稽核設定。',
+      en: 'Try again later; if it persists, ask the system administrator to check the database and the audit settings.',
+    },
+  },
+  AUDIT_EVENT_NOT_FOUND: {
+    message: { 'zh-TW': '查無此稽核紀錄。', en: 'No such audit event.' },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,6 +5,8 @@ import { CodeColumn, DateTimeColumn } from '../database/columns';
 /**
  * Append-only record of who did what, where and when. Written in the same transaction as the change
  * it describes, so a change without its audit row cannot exist. No secret ever goes into before/after.
+ * Each event since the chain started carries `seq` and an HMAC over the previous event's HMAC and its
+ * own fields (see audit-chain.ts); rows written before the upgrade have neither (pre-chain).
  */
 @Entity('audit_events')
 @Index('ix_audit_events_target', ['targetType', 'targetId'])
@@ -14,6 +16,15 @@ import { CodeColumn, DateTimeColumn } from '../database/columns';
 export class AuditEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
+
+  /** Position in the HMAC chain, 1, 2, 3… without gaps; null on pre-chain rows. */
+  @Index('uq_audit_events_seq', { unique: true })
+  @Column({ type: 'bigint', nullable: true })
+  seq: string | null;
+
+  /** Hex HMAC-SHA256 over the previous event's HMAC and this event's canonical fields. */
+  @CodeColumn(64, { nullable: true })
+  hmac: string | null;
 
   @DateTimeColumn()
   occurredAt: Date;

@@ -136,6 +136,21 @@ export class Env {
   @Max(240)
   CRL_VALIDITY_HOURS = 24;
 
+  /**
+   * Who signs OCSP responses: `delegated` (default), a responder key made in memory at start and
+   * certified by the issuing CA for OCSP signing only, so the CA key (perhaps on a token) is used
+   * once per responder certificate instead of once per query; or `ca`, the issuing CA itself.
+   */
+  @IsIn(['delegated', 'ca'])
+  OCSP_SIGNER: 'delegated' | 'ca' = 'delegated';
+
+  /** Lifetime of a delegated responder certificate (it carries ocsp-nocheck, so keep it short). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  OCSP_RESPONDER_VALIDITY_HOURS = 48;
+
   /** Lets the demo and tests see a request stay PENDING (code 6025) this long before it is signed. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -158,6 +173,64 @@ export class Env {
   @IsOptional()
   @IsString()
   ISSUANCE_TEST_PAUSE_FILE?: string;
+
+  /** Four eyes on 憑證解禁: a teller's unsuspend waits for a supervisor of the branch; `false` applies it at once (still audited). */
+  @IsIn(['true', 'false'])
+  UNSUSPEND_REQUIRES_APPROVAL = 'true';
+
+  /**
+   * Key of the audit trail's HMAC chain (at least 32 characters), or AUDIT_HMAC_KEY_FILE naming a file that
+   * holds it. Never stored in the database. Required unless NODE_ENV=test or the database is embedded (demo).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  AUDIT_HMAC_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  AUDIT_HMAC_KEY_FILE?: string;
+
+  /** `outbox` keeps mail in the mail_outbox table (demo, console page); `smtp` sends through SMTP_URL. */
+  @IsIn(['smtp', 'outbox'])
+  MAIL_TRANSPORT: 'smtp' | 'outbox' = 'outbox';
+
+  /** `smtp://user:pass@host:587` or `smtps://…`; needed for MAIL_TRANSPORT=smtp. */
+  @ValidateIf((env: Env) => env.MAIL_TRANSPORT === 'smtp')
+  @Matches(/^smtps?:\/\/.+/)
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = '憑證服務 <no-reply@example.com.tw>';
+
+  /** Days before notAfter at which a customer is reminded, comma-separated, e.g. `30,7`. */
+  @Matches(/^\d{1,3}(,\d{1,3})*$/)
+  REMINDER_THRESHOLDS_DAYS = '30';
+
+  /** How often the expiry reminder job runs; 0 turns it off in this process. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  REMINDER_INTERVAL_MS = 86_400_000;
+
+  /** Days an application password stays valid after its notice is printed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  APPLICATION_PASSWORD_DAYS = 30;
+
+  /** Wrong application passwords in a row that lock the application. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  APPLICATION_PASSWORD_MAX_TRIES = 5;
+
+  /** The bank's name as printed on password notices and proof sheets. */
+  @IsString()
+  @MinLength(1)
+  BANK_NAME = '合作金庫商業銀行';
 
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';

@@ -1,10 +1,15 @@
+import { UnsuspendRequest } from '../approval/unsuspend-request.entity';
 import { ApplicationPassword } from '../application/application-password.entity';
 import { CounterApplication } from '../application/counter-application.entity';
+import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Branch } from '../branch/branch.entity';
 import { CrlRecord } from '../ca/crl-record.entity';
 import { Certificate } from '../certificate/certificate.entity';
 import { Customer } from '../customer/customer.entity';
+import { JobLease } from '../lease/job-lease.entity';
+import { MailOutboxMessage } from '../mail/mail-outbox.entity';
+import { ExpiryReminder } from '../reminder/expiry-reminder.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 import { Token } from '../token/token.entity';
 
@@ -18,5 +23,10 @@ export const ENTITIES = [
   Token,
   Certificate,
   AuditEvent,
+  AuditChainHead,
+  JobLease,
+  MailOutboxMessage,
+  ExpiryReminder,
   CrlRecord,
+  UnsuspendRequest,
 ];
