@@ -192,6 +192,25 @@ describe('CA: issuance, CRL and OCSP (MariaDB, judged by OpenSSL)', () => {
     });
   });
 
+  it('signs OCSP with a delegated responder that the issuing CA certified for OCSP signing only', async () => {
+    const c = await requestCertificate('delegated');
+    await issuance.signPending();
+    ssl.run('x509', '-inform', 'DER', '-in', save('delegated', (await row(c.id)).der!), '-out', 'delegated.pem');
+    const ask = ['ocsp', '-issuer', 'issuing.pem', '-cert', 'delegated.pem', '-url', `${t.url}/pki/ocsp`];
+    const first = await ssl.runAsync(...ask, '-CAfile', 'chain.pem', '-resp_text');
+    expect(first).toContain('Response verify OK');
+    expect(first).toMatch(/delegated\.pem: good/);
+    // the responder's certificate rides in the response: a CN of its own, issued by the FXML CA
+    expect(first).toMatch(/Subject: .*CN ?= ?[^\n]*OCSP Responder/);
+    const responder = (await ssl.runAsync(...ask, '-CAfile', 'chain.pem', '-resp_text')).match(/Responder Id: (\S+)/);
+    const ca = ssl.run('x509', '-in', 'issuing.pem', '-noout', '-ext', 'subjectKeyIdentifier');
+    // not the CA's own key: the CA key signs a responder certificate, not every answer
+    expect(responder?.[1]).toMatch(/^[0-9A-F]{40}$/);
+    expect(ca.replace(/[:\s]/g, '')).not.toContain(responder![1]);
+    // the same responder key answers the next query (no new certificate per request)
+    expect(first).toContain(`Responder Id: ${responder![1]}`);
+  });
+
   it('expires certificates past notAfter, audits each, and drops an expired held one from the CRL', async () => {
     const active = await requestCertificate('old-active');
     const held = await requestCertificate('old-held');

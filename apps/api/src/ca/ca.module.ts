@@ -6,6 +6,7 @@ import { ExpiryJob } from './expiry.job';
 import { IssuanceService } from './issuance.service';
 import { IssuanceWorker } from './issuance.worker';
 import { OcspResponder } from './ocsp.responder';
+import { OcspSignerProvider } from './ocsp-signer';
 import { PkiController } from './pki.controller';
 
 @Module({
@@ -16,6 +17,7 @@ import { PkiController } from './pki.controller';
     IssuanceWorker,
     CertificateStatusService,
     OcspResponder,
+    OcspSignerProvider,
     ExpiryJob,
   ],
   controllers: [PkiController],

@@ -14,15 +14,17 @@ import { Certificate } from '../certificate/certificate.entity';
 import { ENV, type Env } from '../config/env';
 import { CaState } from './ca-state';
 import { crlReason } from './crl.publisher';
+import { OcspSignerProvider } from './ocsp-signer';
 
 const HOUR = 3600_000;
 
-/** RFC 6960 answers from the certificates table, signed by the issuing CA itself. */
+/** RFC 6960 answers from the certificates table, signed by the delegated responder or the CA (OCSP_SIGNER). */
 @Injectable()
 export class OcspResponder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly state: CaState,
+    private readonly signer: OcspSignerProvider,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -49,7 +51,7 @@ export class OcspResponder {
     }));
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
     return buildOcspResponse({
-      responder: issuer,
+      ...(await this.signer.current()),
       answers,
       producedAt: now,
       thisUpdate: now,
