@@ -18,6 +18,10 @@ export const ISSUANCE_COUNT = 300;
 const WARM_UP = 20;
 const KEYS = 40;
 const RAW_SECONDS = 3;
+/** Requests in flight at once, as from several kiosks and counters of the bank. */
+export const ISSUANCE_CONCURRENCY = 8;
+/** Pending requests the worker signs per transaction. */
+export const SIGN_BATCH = 20;
 const DATABASE = 'branch_ra_bench_issuance';
 
 export interface IssuanceResult {
@@ -122,16 +126,19 @@ export async function benchIssuance(workDir: string, caDir: string, passphrase: 
     progress('issuance: warm-up');
 
     const issueAll = async (batch: Uint8Array[]) => {
-      const requestIds: string[] = [];
+      const requestIds = batch.map(() => randomUUID());
       const start = performance.now();
-      for (const der of batch) {
-        const csr = await parseCsr(der);
-        const requestId = randomUUID();
-        requestIds.push(requestId);
-        await dataSource.transaction((m) => issuance.request(m, systemContext(), issuanceRequest(csr, { requestId })));
-      }
+      let next = 0;
+      const requester = async () => {
+        for (let i = next++; i < batch.length; i = next++) {
+          const csr = await parseCsr(batch[i]);
+          const req = issuanceRequest(csr, { requestId: requestIds[i] });
+          await dataSource.transaction((m) => issuance.request(m, systemContext(), req));
+        }
+      };
+      await Promise.all(Array.from({ length: ISSUANCE_CONCURRENCY }, requester));
       const requested = performance.now();
-      while ((await issuance.signPending(20)) > 0);
+      while ((await issuance.signPending(SIGN_BATCH)) > 0);
       const done = performance.now();
       const rows = await dataSource.getRepository(Certificate).findBy({ requestId: In(requestIds) });
       const issued = rows.filter((r) => r.status === CertificateStatus.ISSUED && r.der);

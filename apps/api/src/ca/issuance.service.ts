@@ -100,13 +100,15 @@ export class IssuanceService {
         .take(limit);
       if (this.dataSource.options.type !== 'sqljs') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
       const pending = await qb.getMany();
-      for (const certificate of pending) await this.sign(m, certificate);
+      // Signatures run on the thread pool side by side; storing stays one row at a time in this transaction.
+      const signed = await Promise.all(pending.map(async (c) => ({ c, der: await this.sign(c) })));
+      for (const { c, der } of signed) await this.store(m, c, der);
       return pending.length;
     });
   }
 
-  private async sign(m: EntityManager, c: Certificate): Promise<void> {
-    const der = await issueCertificate({
+  private sign(c: Certificate): Promise<Uint8Array> {
+    return issueCertificate({
       publicKey: new Uint8Array(c.publicKey!),
       subject: c.subject!,
       usage: c.usage,
@@ -116,6 +118,9 @@ export class IssuanceService {
       profile: this.profile(),
       issuer: this.state.ca.issuer,
     });
+  }
+
+  private async store(m: EntityManager, c: Certificate, der: Uint8Array): Promise<void> {
     await this.beforeStore(c, der);
     await m.update(
       Certificate,
