@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprovalModule } from './approval/approval.module';
+import { ApplicationModule } from './application/application.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CaModule } from './ca/ca.module';
+import { CertificateModule } from './certificate/certificate.module';
 import { BranchModule } from './branch/branch.module';
 import { ConfigModule } from './config/config.module';
 import { ENV, type Env } from './config/env';
 import { CustomerModule } from './customer/customer.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DocumentModule } from './document/document.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
 import { StaffModule } from './staff/staff.module';
+import { TokenModule } from './token/token.module';
 
 @Module({
   imports: [
@@ -25,7 +30,12 @@ import { StaffModule } from './staff/staff.module';
     AuthModule,
     StaffModule,
     CustomerModule,
+    ApplicationModule,
+    DocumentModule,
     CaModule,
+    TokenModule,
+    CertificateModule,
+    ApprovalModule,
   ],
   controllers: [HealthController],
 })

@@ -51,6 +51,28 @@ export type TokenType = (typeof TokenType)[keyof typeof TokenType];
 export const TokenStatus = { ACTIVE: 'ACTIVE', LOCKED: 'LOCKED', LOST: 'LOST', RETIRED: 'RETIRED' } as const;
 export type TokenStatus = (typeof TokenStatus)[keyof typeof TokenStatus];
 
+/** How a token's serial reached the counter: typed, read by a barcode scanner, or from the kiosk agent. */
+export const SerialSource = { TYPED: 'TYPED', SCANNED: 'SCANNED', AGENT: 'AGENT' } as const;
+export type SerialSource = (typeof SerialSource)[keyof typeof SerialSource];
+
+/** The identity document a teller checked before asking to unsuspend a certificate. */
+export const IdentityDocument = {
+  NATIONAL_ID_CARD: 'NATIONAL_ID_CARD',
+  RESIDENT_CERTIFICATE: 'RESIDENT_CERTIFICATE',
+  PASSPORT: 'PASSPORT',
+  BUSINESS_REGISTRATION: 'BUSINESS_REGISTRATION',
+} as const;
+export type IdentityDocument = (typeof IdentityDocument)[keyof typeof IdentityDocument];
+
+/** Four-eyes request (覆核): waits for a supervisor of the same branch. */
+export const ApprovalStatus = {
+  PENDING: 'PENDING',
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED',
+  CANCELLED: 'CANCELLED',
+} as const;
+export type ApprovalStatus = (typeof ApprovalStatus)[keyof typeof ApprovalStatus];
+
 export const ActorType = { STAFF: 'STAFF', CUSTOMER: 'CUSTOMER', SYSTEM: 'SYSTEM' } as const;
 export type ActorType = (typeof ActorType)[keyof typeof ActorType];
 

@@ -407,6 +407,16 @@ export const ERRORS = {
     },
   },
   // ── token emulator and PKCS#11 (libs/pkcs11) ──
+  TOKEN_BUTTON_TIMEOUT: {
+    message: {
+      'zh-TW': '未在時間內按下載具的確認鈕，作業已取消，載具內容未變更。',
+      en: "The token's confirm button was not pressed in time: the operation was cancelled and nothing on the token changed.",
+    },
+    remedy: {
+      'zh-TW': '請重新操作，並在畫面提示「請按下 ezSign 確認鈕」時按下載具上的確認鈕。',
+      en: 'Try again and press the button on the token when the screen asks you to press the ezSign button.',
+    },
+  },
   // ── kiosk agent (apps/kiosk-agent) ──
   AGENT_ORIGIN_REFUSED: {
     manualCode: '80070005',

@@ -59,7 +59,7 @@ describe('certificate', () => {
   // As seen from the counter; elsewhere SUSPENDED → ACTIVE is missing.
   const SPEC: Record<CertificateStatus, CertificateStatus[]> = {
     PENDING: ['ISSUED', 'REVOKED'],
-    ISSUED: ['ACTIVE', 'REVOKED', 'EXPIRED'],
+    ISSUED: ['ACTIVE', 'SUSPENDED', 'REVOKED', 'EXPIRED'],
     ACTIVE: ['SUSPENDED', 'REVOKED', 'EXPIRED'],
     SUSPENDED: ['ACTIVE', 'REVOKED', 'EXPIRED'],
     REVOKED: [],

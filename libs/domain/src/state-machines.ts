@@ -39,7 +39,8 @@ const APPLICATION: Table<ApplicationStatus> = {
 
 const CERTIFICATE: Table<CertificateStatus> = {
   [C.PENDING]: edges(C.ISSUED, C.REVOKED),
-  [C.ISSUED]: edges(C.ACTIVE, C.REVOKED, C.EXPIRED),
+  // A lost token's certificates awaiting download are held too: whoever finds it must not install them.
+  [C.ISSUED]: edges(C.ACTIVE, C.SUSPENDED, C.REVOKED, C.EXPIRED),
   [C.ACTIVE]: edges(C.SUSPENDED, C.REVOKED, C.EXPIRED),
   // Anyone may hold a certificate; only a teller, with the customer in front of them, releases it.
   [C.SUSPENDED]: [{ to: C.ACTIVE, channels: [ActorChannel.COUNTER] }, ...edges(C.REVOKED, C.EXPIRED)],

@@ -1,7 +1,7 @@
 import { CertificateStatus, DomainError, RevocationReason } from '@app/contracts';
 import { ActorChannel, assertCertificateTransition } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificate/certificate.entity';
 import type { RequestContext } from '../common/request-context';
@@ -67,6 +67,37 @@ export class CertificateStatusService {
     return count;
   }
 
+  /**
+   * The same change inside the caller's transaction, for callers that change more than one thing
+   * at once (a lost token holds all its certificates; an approval and its unsuspend commit
+   * together). The caller publishes the CRL once after the commit: `this.crl.publish()`.
+   */
+  async changeWithin(
+    m: EntityManager,
+    ctx: RequestContext,
+    id: string,
+    to: CertificateStatus,
+    channel: ActorChannel,
+    reason: RevocationReason | null = null,
+  ): Promise<Certificate> {
+    const c = await m.getRepository(Certificate).findOne({ where: { id }, lock: lockFor(this.dataSource) });
+    if (!c) throw new DomainError('CERTIFICATE_NOT_FOUND');
+    assertCertificateTransition(c.status, to, { channel });
+    const before = { status: c.status };
+    c.status = to;
+    c.revocationReason = to === CertificateStatus.REVOKED ? (reason ?? RevocationReason.UNSPECIFIED) : null;
+    c.statusChangedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    await m.save(c);
+    await this.audit.record(m, ctx, {
+      action: `CERTIFICATE_${to}`,
+      targetType: 'Certificate',
+      targetId: c.id,
+      before,
+      after: { status: to, reason: c.revocationReason, channel },
+    });
+    return c;
+  }
+
   private async change(
     ctx: RequestContext,
     id: string,
@@ -74,24 +105,7 @@ export class CertificateStatusService {
     channel: ActorChannel,
     reason: RevocationReason | null,
   ): Promise<Certificate> {
-    const updated = await this.dataSource.transaction(async (m) => {
-      const c = await m.getRepository(Certificate).findOne({ where: { id }, lock: lockFor(this.dataSource) });
-      if (!c) throw new DomainError('CERTIFICATE_NOT_FOUND');
-      assertCertificateTransition(c.status, to, { channel });
-      const before = { status: c.status };
-      c.status = to;
-      c.revocationReason = to === CertificateStatus.REVOKED ? (reason ?? RevocationReason.UNSPECIFIED) : null;
-      c.statusChangedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-      await m.save(c);
-      await this.audit.record(m, ctx, {
-        action: `CERTIFICATE_${to}`,
-        targetType: 'Certificate',
-        targetId: c.id,
-        before,
-        after: { status: to, reason: c.revocationReason, channel },
-      });
-      return c;
-    });
+    const updated = await this.dataSource.transaction((m) => this.changeWithin(m, ctx, id, to, channel, reason));
     await this.crl.publish();
     return updated;
   }

@@ -1,5 +1,6 @@
-import type { CertificateStatus, CertificateUsage, RevocationReason, StorageMedium } from '@app/contracts';
+import { CertificateStatus, CertificateUsage, RevocationReason, StorageMedium } from '@app/contracts';
 import type { DnAttributeType } from '@app/domain';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 import { CounterApplication } from '../application/counter-application.entity';
 import { Branch } from '../branch/branch.entity';
@@ -14,7 +15,13 @@ import {
 } from '../database/columns';
 import { Token } from '../token/token.entity';
 
+registerEnumType(CertificateStatus, { name: 'CertificateStatus' });
+registerEnumType(CertificateUsage, { name: 'CertificateUsage' });
+registerEnumType(StorageMedium, { name: 'StorageMedium' });
+registerEnumType(RevocationReason, { name: 'RevocationReason' });
+
 /** An FXML certificate, one of the signing/encryption pair every enrolment issues. */
+@ObjectType({ description: 'An FXML certificate, one of the signing/encryption pair every enrolment issues.' })
 @Entity('certificates')
 @Index('ix_certificates_customer', ['customerId', 'status'])
 @Index('ix_certificates_status_not_after', ['status', 'notAfter'])
@@ -22,33 +29,42 @@ import { Token } from '../token/token.entity';
 // The issuance worker's queue, oldest first: lets SKIP LOCKED lock only the rows it takes.
 @Index('ix_certificates_status_created', ['status', 'createdAt'])
 export class Certificate {
+  @Field(() => ID)
   @UuidPrimaryColumn()
   id: string;
 
   /** Lower-case hex of the positive serial number (128 random bits). Reserved before signing. */
+  @Field()
   @Index('uq_certificates_serial', { unique: true })
   @CodeColumn(40)
   serialHex: string;
 
+  @Field()
   @Column({ type: 'varchar', length: 512 })
   subjectDn: string;
 
+  @Field()
   @Index('ix_certificates_cn')
   @CodeColumn(64)
   commonName: string;
 
+  @Field(() => CertificateUsage)
   @CodeColumn(12)
   usage: CertificateUsage;
 
+  @Field(() => Date, { nullable: true })
   @DateTimeColumn({ nullable: true })
   notBefore: Date | null;
 
+  @Field(() => Date, { nullable: true })
   @DateTimeColumn({ nullable: true })
   notAfter: Date | null;
 
+  @Field(() => StorageMedium)
   @CodeColumn(8)
   medium: StorageMedium;
 
+  @Field(() => ID, { nullable: true })
   @UuidColumn({ nullable: true })
   tokenId: string | null;
 
@@ -56,6 +72,7 @@ export class Certificate {
   @JoinColumn({ name: 'token_id', foreignKeyConstraintName: 'fk_certificates_token' })
   token?: Token;
 
+  @Field(() => ID)
   @UuidColumn()
   customerId: string;
 
@@ -63,6 +80,7 @@ export class Certificate {
   @JoinColumn({ name: 'customer_id', foreignKeyConstraintName: 'fk_certificates_customer' })
   customer?: Customer;
 
+  @Field(() => ID, { nullable: true })
   @UuidColumn({ nullable: true })
   applicationId: string | null;
 
@@ -71,6 +89,7 @@ export class Certificate {
   application?: CounterApplication;
 
   /** The certificate this one renews. */
+  @Field(() => ID, { nullable: true })
   @UuidColumn({ nullable: true })
   predecessorId: string | null;
 
@@ -78,6 +97,7 @@ export class Certificate {
   @JoinColumn({ name: 'predecessor_id', foreignKeyConstraintName: 'fk_certificates_predecessor' })
   predecessor?: Certificate;
 
+  @Field(() => ID)
   @UuidColumn()
   branchId: string;
 
@@ -85,12 +105,15 @@ export class Certificate {
   @JoinColumn({ name: 'branch_id', foreignKeyConstraintName: 'fk_certificates_branch' })
   branch?: Branch;
 
+  @Field(() => CertificateStatus)
   @CodeColumn(12)
   status: CertificateStatus;
 
+  @Field(() => RevocationReason, { nullable: true })
   @CodeColumn(24, { nullable: true })
   revocationReason: RevocationReason | null;
 
+  @Field()
   @DateTimeColumn()
   statusChangedAt: Date;
 
@@ -111,12 +134,15 @@ export class Certificate {
   @Column({ type: 'blob', nullable: true })
   der: Buffer | null;
 
+  @Field(() => Int)
   @VersionColumn()
   version: number;
 
+  @Field()
   @CreatedAtColumn()
   createdAt: Date;
 
+  @Field()
   @UpdatedAtColumn()
   updatedAt: Date;
 }

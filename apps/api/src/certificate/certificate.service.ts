@@ -1,0 +1,179 @@
+import { ActorType, ApprovalStatus, CertificateStatus, DomainError, type RevocationReason } from '@app/contracts';
+import { ActorChannel, normalizeIdNumber } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { UnsuspendRequest } from '../approval/unsuspend-request.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { CertificateStatusService } from '../ca/certificate-status.service';
+import { CrlPublisher } from '../ca/crl.publisher';
+import { assertInBranch, branchScope } from '../common/branch-scope';
+import { likeEscape, sortColumn, type ListArgs } from '../common/dto/list-args';
+import type { RequestContext } from '../common/request-context';
+import { Customer } from '../customer/customer.entity';
+import { lockFor } from '../database/row-lock';
+import { StaffUser } from '../staff/staff-user.entity';
+import { Token } from '../token/token.entity';
+import { Certificate } from './certificate.entity';
+import type { CertificateEvent } from './dto/certificate-event';
+import type { CertificateFilter } from './dto/certificate.inputs';
+
+const SORTABLE = {
+  notAfter: 'c.notAfter',
+  notBefore: 'c.notBefore',
+  commonName: 'c.commonName',
+  status: 'c.status',
+  statusChangedAt: 'c.statusChangedAt',
+  createdAt: 'c.createdAt',
+};
+
+/** `01:A2 3f` → `1a23f`: serials are stored as lower-case hex without leading zeros or separators. */
+export function normalizeSerialHex(text: string): string {
+  return text
+    .replace(/[:\s]/g, '')
+    .toLowerCase()
+    .replace(/^0+(?=.)/, '');
+}
+
+function channelOf(event: AuditEvent): string {
+  const given = event.after?.channel;
+  if (typeof given === 'string') return given;
+  if (event.actorType === ActorType.STAFF) return ActorChannel.COUNTER;
+  return event.actorType === ActorType.CUSTOMER ? ActorChannel.KIOSK : ActorChannel.SYSTEM;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** Certificates at the counter: search within the branch, details and history, hold and revoke. */
+@Injectable()
+export class CertificateService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly status: CertificateStatusService,
+    private readonly crl: CrlPublisher,
+  ) {}
+
+  /** One page of the branch's certificates, filtered and sorted in SQL. */
+  async list(
+    ctx: RequestContext,
+    args: ListArgs,
+    filter: CertificateFilter = {},
+  ): Promise<{ items: Certificate[]; total: number }> {
+    const qb = this.dataSource.getRepository(Certificate).createQueryBuilder('c');
+    const scope = branchScope(ctx);
+    if (scope) qb.andWhere('c.branchId = :scope', { scope });
+    if (filter.branchId) qb.andWhere('c.branchId = :branch', { branch: filter.branchId });
+    if (filter.customerId) qb.andWhere('c.customerId = :customer', { customer: filter.customerId });
+    if (filter.tokenId) qb.andWhere('c.tokenId = :token', { token: filter.tokenId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.ids) qb.andWhere(filter.ids.length ? 'c.id IN (:...ids)' : '1 = 0', { ids: filter.ids });
+    if (filter.idNumber) {
+      qb.innerJoin(Customer, 'cu', 'cu.id = c.customerId').andWhere('cu.idNumber = :idNumber', {
+        idNumber: normalizeIdNumber(filter.idNumber),
+      });
+    }
+    const cn = filter.commonName?.trim().toUpperCase();
+    if (cn) qb.andWhere("c.commonName LIKE :cn ESCAPE '!'", { cn: `${likeEscape(cn)}%` });
+    if (filter.serialHex) qb.andWhere('c.serialHex = :serial', { serial: normalizeSerialHex(filter.serialHex) });
+    if (filter.notAfterFrom) qb.andWhere('c.notAfter >= :from', { from: filter.notAfterFrom });
+    if (filter.notAfterTo) qb.andWhere('c.notAfter < :to', { to: filter.notAfterTo });
+    qb.orderBy(sortColumn(SORTABLE, args.sortField, 'createdAt'), args.sortOrder ?? 'DESC').addOrderBy('c.id', 'ASC');
+    const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();
+    return { items, total };
+  }
+
+  async findOne(ctx: RequestContext, id: string): Promise<Certificate> {
+    const certificate = await this.dataSource.getRepository(Certificate).findOneBy({ id });
+    if (!certificate) throw new DomainError('CERTIFICATE_NOT_FOUND');
+    assertInBranch(ctx, certificate.branchId);
+    return certificate;
+  }
+
+  /** The certificate's audit events, oldest first, with the member of staff who acted. */
+  async history(certificateId: string): Promise<CertificateEvent[]> {
+    const rows = await this.dataSource
+      .getRepository(AuditEvent)
+      .createQueryBuilder('e')
+      .leftJoinAndMapOne('e.staff', StaffUser, 's', "s.id = e.actorId AND e.actorType = 'STAFF'")
+      .where("e.targetType = 'Certificate' AND e.targetId = :id", { id: certificateId })
+      .orderBy('e.occurredAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .getMany();
+    return rows.map((e) => {
+      const staff = (e as AuditEvent & { staff?: StaffUser }).staff;
+      return {
+        id: e.id,
+        occurredAt: e.occurredAt,
+        action: e.action,
+        actorType: e.actorType,
+        actor: staff?.username ?? e.actorId,
+        actorName: staff?.displayName ?? null,
+        actorRole: e.actorRole,
+        branchCode: e.branchCode,
+        channel: channelOf(e),
+        fromStatus: text(e.before?.status),
+        toStatus: text(e.after?.status),
+        reason: text(e.after?.reason),
+        documentType: text(e.after?.documentType),
+      };
+    });
+  }
+
+  customerOf(c: Certificate): Promise<Customer> {
+    return this.dataSource.getRepository(Customer).findOneByOrFail({ id: c.customerId });
+  }
+
+  tokenOf(c: Certificate): Promise<Token | null> {
+    return c.tokenId ? this.dataSource.getRepository(Token).findOneBy({ id: c.tokenId }) : Promise.resolve(null);
+  }
+
+  /** The unsuspend request waiting for a supervisor, if any. */
+  pendingUnsuspend(certificateId: string): Promise<UnsuspendRequest | null> {
+    return this.dataSource.getRepository(UnsuspendRequest).findOneBy({ pendingCertificateId: certificateId });
+  }
+
+  /** 憑證暫禁 at the counter, on the customer's request. */
+  async suspend(ctx: RequestContext, id: string, version: number): Promise<Certificate> {
+    const updated = await this.dataSource.transaction(async (m) => {
+      await this.lockedForChange(m, ctx, id, version);
+      return this.status.changeWithin(m, ctx, id, CertificateStatus.SUSPENDED, ActorChannel.COUNTER);
+    });
+    await this.crl.publish();
+    return updated;
+  }
+
+  /** 憑證廢止 at the counter: final. A waiting unsuspend request dies with the certificate. */
+  async revoke(ctx: RequestContext, id: string, reason: RevocationReason, version: number): Promise<Certificate> {
+    const updated = await this.dataSource.transaction(async (m) => {
+      await this.lockedForChange(m, ctx, id, version);
+      const revoked = await this.status.changeWithin(
+        m,
+        ctx,
+        id,
+        CertificateStatus.REVOKED,
+        ActorChannel.COUNTER,
+        reason,
+      );
+      await m.update(
+        UnsuspendRequest,
+        { pendingCertificateId: id },
+        {
+          status: ApprovalStatus.CANCELLED,
+          pendingCertificateId: null,
+          decidedById: ctx.staff!.id,
+          decidedAt: new Date(),
+          decisionReason: 'CERTIFICATE_REVOKED',
+        },
+      );
+      return revoked;
+    });
+    await this.crl.publish();
+    return updated;
+  }
+
+  private async lockedForChange(m: EntityManager, ctx: RequestContext, id: string, version: number): Promise<void> {
+    const c = await m.getRepository(Certificate).findOne({ where: { id }, lock: lockFor(this.dataSource) });
+    if (!c) throw new DomainError('CERTIFICATE_NOT_FOUND');
+    assertInBranch(ctx, c.branchId);
+    if (c.version !== version) throw new DomainError('STALE_UPDATE');
+  }
+}
