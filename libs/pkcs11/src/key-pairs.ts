@@ -43,7 +43,9 @@ const SHA256_RSA_PKCS = 'SHA256_RSA_PKCS';
  * Generates an RSA key pair on the token (C_GenerateKeyPair, run off the event loop: real tokens
  * take seconds to minutes). The private key is a token object, private, sensitive and never
  * extractable; both halves carry a fresh random CKA_ID and `label`. The user must be logged in.
- * Throws DomainError TOKEN_FULL, TOKEN_NOT_LOGGED_IN, TOKEN_OPERATION_CANCELLED, ….
+ * On an ezSign the customer confirms with the token's button first; when nobody presses it in
+ * time the token creates nothing (TOKEN_BUTTON_TIMEOUT).
+ * Throws DomainError TOKEN_FULL, TOKEN_NOT_LOGGED_IN, TOKEN_BUTTON_TIMEOUT, TOKEN_OPERATION_CANCELLED, ….
  */
 export async function generateKeyPair(session: TokenSession, input: GenerateKeyPairInput): Promise<TokenKeyPair> {
   const id = randomBytes(KEY_ID_BYTES);
@@ -69,15 +71,35 @@ export async function generateKeyPair(session: TokenSession, input: GenerateKeyP
     decrypt: encryption,
     unwrap: encryption,
   };
-  return session.run(async (s) => {
-    const pair = await new Promise<IKeyPair>((resolve, reject) =>
-      s.generateKeyPair(KeyGenMechanism.RSA, publicTemplate, privateTemplate, (error, keys) => {
-        if (error || !keys) reject(error ?? new Error('C_GenerateKeyPair returned no keys'));
-        else resolve(keys);
-      }),
-    );
-    return { id: new Uint8Array(id), label: input.label, spki: rsaSpki(pair.publicKey) };
+  return session.runConfirmed(async (s) => {
+    try {
+      const pair = await new Promise<IKeyPair>((resolve, reject) =>
+        s.generateKeyPair(KeyGenMechanism.RSA, publicTemplate, privateTemplate, (error, keys) => {
+          if (error || !keys) reject(error ?? new Error('C_GenerateKeyPair returned no keys'));
+          else resolve(keys);
+        }),
+      );
+      return { id: new Uint8Array(id), label: input.label, spki: rsaSpki(pair.publicKey) };
+    } catch (e) {
+      removeHalfPair(s, id);
+      throw e;
+    }
   });
+}
+
+/**
+ * A failed generation must not leave one half of a pair behind under the fresh CKA_ID (a token
+ * that fails late, or a removal mid-way): such an orphan would take a place on the token and
+ * confuse the next certificate write. Best effort: the original error is what the caller sees.
+ */
+function removeHalfPair(s: Session, id: Buffer): void {
+  for (const objectClass of [ObjectClass.PRIVATE_KEY, ObjectClass.PUBLIC_KEY]) {
+    try {
+      s.destroy({ class: objectClass, id });
+    } catch {
+      // The token may be gone; nothing more can be cleaned then.
+    }
+  }
 }
 
 /** SPKI DER of the public key with CKA_ID `id`. Throws DomainError PRIVATE_KEY_NOT_FOUND when the token has none. */
@@ -88,10 +110,11 @@ export async function exportPublicKey(session: TokenSession, id: Uint8Array): Pr
 /**
  * Signs `data` on the token with the private key of CKA_ID `id` (CKM_SHA256_RSA_PKCS, off the event
  * loop) and returns the RSASSA-PKCS1-v1_5 signature. Proves possession of the key, e.g. for a
- * challenge or a CSR. Throws DomainError PRIVATE_KEY_NOT_FOUND, TOKEN_NOT_LOGGED_IN, TOKEN_OPERATION_CANCELLED, ….
+ * challenge or a CSR. An ezSign waits for its button. Throws DomainError PRIVATE_KEY_NOT_FOUND,
+ * TOKEN_NOT_LOGGED_IN, TOKEN_BUTTON_TIMEOUT, TOKEN_OPERATION_CANCELLED, ….
  */
 export async function signWithKey(session: TokenSession, id: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  return session.run(async (s) => {
+  return session.runConfirmed(async (s) => {
     const key = findKey(s, ObjectClass.PRIVATE_KEY, id).toType<PrivateKey>();
     const signature = await new Promise<Buffer>((resolve, reject) =>
       s.createSign(SHA256_RSA_PKCS, key).once(Buffer.from(data), (error, out) => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { changePin, checkPinPolicy, guardPinTry, pinState } from './pin-state';
+import { changePin, checkPinPolicy, pinState } from './pin-state';
 import { openTestToken, type TestToken } from './testing/softhsm';
 import { TokenSession } from './token-session';
 import { TOKEN_FLAGS } from './token-info';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('pinState and the final-try rule', () => {
+describe('pinState and the PIN policy', () => {
   it('reads the CKF_USER_PIN_* flags', () => {
     expect(pinState(TOKEN_FLAGS.USER_PIN_COUNT_LOW | TOKEN_FLAGS.LOGIN_REQUIRED)).toEqual({
       countLow: true,
@@ -19,15 +19,6 @@ describe('pinState and the final-try rule', () => {
       toBeChanged: true,
     });
     expect(pinState(TOKEN_FLAGS.USER_PIN_LOCKED).locked).toBe(true);
-  });
-
-  it('refuses the final try unless the customer was warned, and always refuses a locked token', () => {
-    const finalTry = pinState(TOKEN_FLAGS.USER_PIN_COUNT_LOW | TOKEN_FLAGS.USER_PIN_FINAL_TRY);
-    expect(() => guardPinTry(finalTry)).toThrow(code('TOKEN_PIN_FINAL_TRY'));
-    expect(() => guardPinTry(finalTry, { customerWarned: true })).not.toThrow();
-    expect(() => guardPinTry(pinState(TOKEN_FLAGS.USER_PIN_LOCKED), { customerWarned: true })).toThrow(
-      code('TOKEN_PIN_LOCKED'),
-    );
   });
 
   it('checks a new PIN against the policy', () => {

@@ -1,3 +1,4 @@
+import { UserType } from 'graphene-pk11';
 import { DomainError } from '@app/contracts';
 import { TOKEN_FLAGS } from './token-info';
 import { type TokenSession } from './token-session';
@@ -88,6 +89,29 @@ export async function changePin(
 ): Promise<void> {
   checkPinPolicy(newPin, oldPin, options.policy);
   await session.presentPin(options, (s) => s.setPin(oldPin, newPin));
+}
+
+/**
+ * The security officer sets a new user PIN (C_Login CKU_SO, C_InitPIN, C_Logout): how a bank
+ * token locked by wrong PINs is unlocked, at the counter, with the SO PIN the bank keeps. Checks
+ * `newPin` against the policy first. Throws DomainError TOKEN_PIN_POLICY, TOKEN_PIN_INCORRECT
+ * (a wrong SO PIN), …. Neither PIN is kept or logged.
+ */
+export async function resetUserPin(
+  session: TokenSession,
+  soPin: string,
+  newPin: string,
+  policy: PinPolicy = DEFAULT_PIN_POLICY,
+): Promise<void> {
+  checkPinPolicy(newPin, '', policy);
+  await session.run((s) => {
+    s.login(soPin, UserType.SO);
+    try {
+      s.initPin(newPin);
+    } finally {
+      s.logout();
+    }
+  });
 }
 
 function pinDetails(state: PinState): Record<string, boolean> {

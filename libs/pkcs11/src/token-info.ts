@@ -14,6 +14,11 @@ export interface TokenTypeRule {
   readonly type: TokenType;
   readonly manufacturer?: RegExp;
   readonly model?: RegExp;
+  /**
+   * How many certificates of the customer the model holds (CA certificates of the chain aside);
+   * the token itself refuses one more with CKR_DEVICE_MEMORY. Absent: no known limit.
+   */
+  readonly certificateCapacity?: number;
 }
 
 /**
@@ -21,8 +26,8 @@ export interface TokenTypeRule {
  * strings configure their own rules; a token no rule matches is SOFT.
  */
 export const DEFAULT_TOKEN_TYPE_RULES: readonly TokenTypeRule[] = [
-  { type: 'IKEY', model: /\bikey\b/i },
-  { type: 'EZSIGN', model: /\bez-?sign\b/i },
+  { type: 'IKEY', model: /\bikey\b/i, certificateCapacity: 6 },
+  { type: 'EZSIGN', model: /\bez-?sign\b/i, certificateCapacity: 4 },
 ];
 
 /** Token flags (PKCS#11 v2.40 §3.2 `CK_TOKEN_INFO.flags`) the RA looks at. */
@@ -45,6 +50,8 @@ export interface TokenInfo {
   /** The serial as the token reports it: what the RA records as the token's identity. */
   readonly serial: string;
   readonly type: TokenDeviceType;
+  /** Certificates the model holds, from the type rule; `undefined` when unknown (see `certificateRoom`). */
+  readonly certificateCapacity?: number;
   /** Public memory in bytes, `undefined` when the token does not tell (CK_UNAVAILABLE_INFORMATION). */
   readonly freePublicMemory?: number;
   readonly totalPublicMemory?: number;
@@ -68,11 +75,18 @@ export function tokenType(
   model: string,
   rules: readonly TokenTypeRule[] = DEFAULT_TOKEN_TYPE_RULES,
 ): TokenDeviceType {
+  return matchingRule(manufacturer, model, rules)?.type ?? 'SOFT';
+}
+
+function matchingRule(
+  manufacturer: string,
+  model: string,
+  rules: readonly TokenTypeRule[] = DEFAULT_TOKEN_TYPE_RULES,
+): TokenTypeRule | undefined {
   const matches = (pattern: RegExp | undefined, value: string) => pattern === undefined || pattern.test(value);
-  const rule = rules.find(
+  return rules.find(
     (r) => (r.manufacturer || r.model) && matches(r.manufacturer, manufacturer) && matches(r.model, model),
   );
-  return rule?.type ?? 'SOFT';
 }
 
 /** Every token present in a slot of `module`, with its info. Maps PKCS#11 errors to DomainErrors. */
@@ -123,12 +137,14 @@ function presentSlots(module: Pkcs11Module): { slot: Slot; token: Token }[] {
 function describeToken(token: Token, rules?: readonly TokenTypeRule[]): TokenInfo {
   const manufacturer = token.manufacturerID.trim();
   const model = token.model.trim();
+  const rule = matchingRule(manufacturer, model, rules);
   return {
     label: token.label.trim(),
     manufacturer,
     model,
     serial: token.serialNumber.trim(),
-    type: tokenType(manufacturer, model, rules),
+    type: rule?.type ?? 'SOFT',
+    certificateCapacity: rule?.certificateCapacity,
     freePublicMemory: memory(token.freePublicMemory),
     totalPublicMemory: memory(token.totalPublicMemory),
     flags: token.flags,

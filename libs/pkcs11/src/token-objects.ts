@@ -97,6 +97,26 @@ export async function listCertificates(session: TokenSession): Promise<TokenCert
   });
 }
 
+/** How full the token is with the customer's certificates. */
+export interface CertificateRoom {
+  /** Certificates the model holds (its type rule's `certificateCapacity`); `undefined` when unknown. */
+  readonly capacity?: number;
+  /** The customer's certificates on the token; CA certificates of the chain take no place. */
+  readonly used: number;
+  /** Places left, never below 0; `undefined` when the capacity is unknown. */
+  readonly free?: number;
+}
+
+/**
+ * The token's certificate places: lets a caller warn before a renewal that would need more room
+ * than is left (the token itself answers one certificate too many with TOKEN_FULL).
+ */
+export async function certificateRoom(session: TokenSession): Promise<CertificateRoom> {
+  const used = (await listCertificates(session)).filter((c) => !c.authority).length;
+  const capacity = session.token.certificateCapacity;
+  return capacity === undefined ? { used } : { capacity, used, free: Math.max(0, capacity - used) };
+}
+
 /**
  * Deletes the certificate with CKA_ID `id` together with its private and public keys, e.g. an
  * expired or invalid certificate the customer clears from the token. The user must be logged in.

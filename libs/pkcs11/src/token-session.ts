@@ -1,4 +1,5 @@
 import { type Session, SessionFlag, type Slot, UserType } from 'graphene-pk11';
+import { DomainError } from '@app/contracts';
 import { ckrName, toTokenError } from './ckr-errors';
 import { guardPinTry, pinFailure, pinState, type PinState, type PinTryOptions } from './pin-state';
 import { type Pkcs11Module } from './pkcs11-module';
@@ -108,6 +109,22 @@ export class TokenSession {
         throw toTokenError(e);
       }
     });
+  }
+
+  /**
+   * Like {@link run}, for the operations an ezSign makes the customer confirm with its button
+   * (key generation, signing): on an EZSIGN token a cancelled operation (CKR_FUNCTION_CANCELED) is
+   * the button not pressed in time, reported as TOKEN_BUTTON_TIMEOUT.
+   */
+  async runConfirmed<T>(operation: (session: Session) => T | Promise<T>): Promise<T> {
+    try {
+      return await this.run(operation);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'TOKEN_OPERATION_CANCELLED' && this.token.type === 'EZSIGN') {
+        throw new DomainError('TOKEN_BUTTON_TIMEOUT', e.details);
+      }
+      throw e;
+    }
   }
 
   /**

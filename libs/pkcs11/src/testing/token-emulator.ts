@@ -61,7 +61,10 @@ export class TokenEmulator {
     return new TokenEmulator(buildTokenEmulator(), options);
   }
 
-  /** Initialises a SoftHSM token the emulator presents as `type`; returns its serial. */
+  /**
+   * Initialises a SoftHSM token the emulator presents as `type`; returns its serial. SoftHSM finds
+   * its tokens when the module is initialised, so add them all before loading {@link modulePath}.
+   */
   addToken({ label, type, pin = '123456', soPin = '87654321' }: EmulatedTokenInput): string {
     const serial = this.hsm.initToken({ label, pin, soPin });
     if (type !== 'SOFT') this.kinds.set(serial, type);
