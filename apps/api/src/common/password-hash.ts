@@ -15,6 +15,12 @@ export interface ScryptCost {
 /** Staff passwords: 2^15 × 8 (32 MiB, ~100 ms here). Application passwords use a higher cost. */
 export const STAFF_PASSWORD_COST: ScryptCost = { logN: 15, r: 8, p: 1 };
 
+/**
+ * One-time application passwords: 2^17 × 8 (128 MiB, ~0.4 s here). They are shorter than a staff
+ * password and a stolen table must not give them up before they expire.
+ */
+export const APPLICATION_PASSWORD_COST: ScryptCost = { logN: 17, r: 8, p: 1 };
+
 const KEY_LENGTH = 32;
 
 /** `scrypt$logN$r$p$saltB64$hashB64`: the cost travels with the hash so it can be raised later. */
