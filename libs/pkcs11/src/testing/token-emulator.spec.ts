@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Pkcs11Module } from '../pkcs11-module';
 import { listTokens } from '../token-info';
@@ -58,6 +59,17 @@ describe('the token emulator as a PKCS#11 module', () => {
     expect(objects).toMatch(/Private Key Object; RSA\s+label:\s+tool key/);
     expect(emulator.pkcs11Tool(['--token-label', 'Customer iKey', '--login', '--pin', '123456', '-O'])).toMatch(
       /Public Key Object; RSA 2048 bits\s+label:\s+tool key/,
+    );
+  });
+
+  it('fails with a message naming the setting when the real module cannot be loaded', () => {
+    const res = spawnSync('pkcs11-tool', ['--module', emulator.modulePath, '-L'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, TOKEN_EMULATOR_MODULE: '/nonexistent/libsofthsm2.so' },
+    });
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toMatch(
+      /cannot load the real PKCS#11 module \/nonexistent\/libsofthsm2\.so \(TOKEN_EMULATOR_MODULE\)/,
     );
   });
 });
