@@ -4,7 +4,7 @@ import { base } from '../jest.swc.mjs';
 export default {
   ...base,
   rootDir: '..',
-  roots: ['<rootDir>/test/api'],
+  roots: ['<rootDir>/test/api', '<rootDir>/test/agent'],
   testMatch: ['**/*.e2e-spec.ts'],
   setupFiles: ['<rootDir>/test/support/env.ts'],
   testTimeout: 60_000,
