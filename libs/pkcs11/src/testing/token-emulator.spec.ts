@@ -26,7 +26,12 @@ describe('the token emulator as a PKCS#11 module', () => {
 
   it('presents iKey and ezSign models the type rules recognise, and leaves other tokens alone', () => {
     const bySerial = new Map(listTokens(module).map((t) => [t.serial, t]));
-    expect(bySerial.get(ikey)).toMatchObject({ label: 'Customer iKey', model: 'iKey 2032', type: 'IKEY' });
+    expect(bySerial.get(ikey)).toMatchObject({
+      label: 'Customer iKey',
+      model: 'iKey 2032',
+      type: 'IKEY',
+      certificateCapacity: 6,
+    });
     expect(bySerial.get(ezsign)).toMatchObject({ label: 'Customer ezSign', model: 'ezSign', type: 'EZSIGN' });
     expect(bySerial.get(soft)).toMatchObject({ manufacturer: 'SoftHSM project', type: 'SOFT' });
     expect(module.info()).toMatchObject({ manufacturer: 'branch-ra token emulator', cryptokiVersion: '2.40' });
