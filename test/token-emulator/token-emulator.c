@@ -449,23 +449,53 @@ static CK_RV emu_InitToken(CK_SLOT_ID slot, CK_UTF8CHAR_PTR so_pin, CK_ULONG so_
   return rv;
 }
 
-static CK_RV emu_CreateObject(CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR template, CK_ULONG count,
-                              CK_OBJECT_HANDLE_PTR object) {
+/*
+ * Creates (`source` 0) or copies a certificate that takes a place, when the token has one left.
+ * Held under one lock across count and write, so two writers in this process cannot both take
+ * the last place.
+ */
+static CK_RV with_certificate_place(CK_SESSION_HANDLE session, CK_OBJECT_HANDLE source, CK_ATTRIBUTE_PTR template,
+                                    CK_ULONG count, CK_OBJECT_HANDLE_PTR object) {
   struct config c = current_config();
   struct token t;
   CK_SESSION_INFO info;
-  if (!takes_certificate_place(template, count) || token_of_session(&c, session, &t, &info) != CKR_OK ||
-      t.kind == KIND_OTHER)
-    return real->C_CreateObject(session, template, count, object);
-  /* Held across count and create so two writers in this process cannot both take the last place. */
-  static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
-  pthread_mutex_lock(&create_lock);
-  long present = 0;
-  CK_RV rv = count_certificates(info.slotID, &present);
-  if (rv == CKR_OK && present >= capacity_of(&c, t.kind)) rv = CKR_DEVICE_MEMORY;
-  if (rv == CKR_OK) rv = real->C_CreateObject(session, template, count, object);
-  pthread_mutex_unlock(&create_lock);
-  return rv;
+  CK_RV rv = token_of_session(&c, session, &t, &info);
+  if (rv == CKR_OK && t.kind != KIND_OTHER) {
+    static pthread_mutex_t place_lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&place_lock);
+    long present = 0;
+    rv = count_certificates(info.slotID, &present);
+    if (rv == CKR_OK && present >= capacity_of(&c, t.kind)) rv = CKR_DEVICE_MEMORY;
+    if (rv == CKR_OK)
+      rv = source != CK_INVALID_HANDLE ? real->C_CopyObject(session, source, template, count, object)
+                  : real->C_CreateObject(session, template, count, object);
+    pthread_mutex_unlock(&place_lock);
+    return rv;
+  }
+  return source != CK_INVALID_HANDLE ? real->C_CopyObject(session, source, template, count, object)
+                : real->C_CreateObject(session, template, count, object);
+}
+
+static CK_RV emu_CreateObject(CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR template, CK_ULONG count,
+                              CK_OBJECT_HANDLE_PTR object) {
+  if (!takes_certificate_place(template, count)) return real->C_CreateObject(session, template, count, object);
+  return with_certificate_place(session, CK_INVALID_HANDLE, template, count, object);
+}
+
+/* A copy that lands on the token as a customer certificate takes a place like a new one. */
+static CK_RV emu_CopyObject(CK_SESSION_HANDLE session, CK_OBJECT_HANDLE source, CK_ATTRIBUTE_PTR template,
+                            CK_ULONG count, CK_OBJECT_HANDLE_PTR object) {
+  CK_OBJECT_CLASS cls = CKO_DATA;
+  CK_BBOOL on_token = CK_FALSE;
+  CK_ULONG category = 0;
+  CK_ATTRIBUTE attrs[] = {{CKA_CLASS, &cls, sizeof cls},
+                          {CKA_TOKEN, &on_token, sizeof on_token},
+                          {CKA_CERTIFICATE_CATEGORY, &category, sizeof category}};
+  real->C_GetAttributeValue(session, source, attrs, 3);
+  const CK_ATTRIBUTE *token = template ? find_attribute(template, count, CKA_TOKEN) : NULL;
+  if (token && token->ulValueLen == 1) on_token = *(const CK_BBOOL *)token->pValue;
+  if (!takes_certificate_place(attrs, 3)) return real->C_CopyObject(session, source, template, count, object);
+  return with_certificate_place(session, source, template, count, object);
 }
 
 /* Nothing reaches the real token before the press, so a timed-out generation leaves no key behind. */
@@ -564,6 +594,7 @@ static CK_RV load_real(void) {
       emulated.C_InitPIN = emu_InitPIN;
       emulated.C_InitToken = emu_InitToken;
       emulated.C_CreateObject = emu_CreateObject;
+      emulated.C_CopyObject = emu_CopyObject;
       emulated.C_GenerateKeyPair = emu_GenerateKeyPair;
       emulated.C_Sign = emu_Sign;
       emulated.C_SignFinal = emu_SignFinal;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ObjectClass } from 'graphene-pk11';
 import { type EndEntityProfile, issueCertificate, randomSerial } from '@app/pki';
 import { createTestHierarchy, type TestHierarchy } from '@app/pki/testing/hierarchy';
 import { generateKeyPair } from './key-pairs';
@@ -82,6 +83,13 @@ describe('certificate capacity of emulated tokens', () => {
 
         const last = pairs[capacity];
         await expect(writeCertificate(session, last.der)).rejects.toMatchObject({ code: 'TOKEN_FULL' });
+        const copyOfFirst = () =>
+          session.run((s) => {
+            s.find({ class: ObjectClass.CERTIFICATE, id: Buffer.from(pairs[0].key.id) })
+              .items(0)
+              .copy({ label: 'copy' });
+          });
+        await expect(copyOfFirst()).rejects.toMatchObject({ code: 'TOKEN_FULL' });
         const listed = await listCertificates(session);
         expect(listed).toHaveLength(capacity + 2);
         expect(listed.filter((c) => !c.authority)).toHaveLength(capacity);
