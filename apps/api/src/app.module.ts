@@ -11,9 +11,11 @@ import { ConfigModule } from './config/config.module';
 import { ENV, type Env } from './config/env';
 import { CustomerModule } from './customer/customer.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { ExportModule } from './export/export.module';
 import { DocumentModule } from './document/document.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
+import { ReminderModule } from './reminder/reminder.module';
 import { StaffModule } from './staff/staff.module';
 import { TokenModule } from './token/token.module';
 
@@ -33,6 +35,8 @@ import { TokenModule } from './token/token.module';
     ApplicationModule,
     DocumentModule,
     CaModule,
+    ExportModule,
+    ReminderModule,
     TokenModule,
     CertificateModule,
     ApprovalModule,
