@@ -5,6 +5,8 @@ import { createAuthProvider } from './auth/auth-provider';
 import { readSession } from './auth/session';
 import { SignInPage } from './auth/SignInPage';
 import { branchProvider } from './branches/branch.provider';
+import applications from './applications';
+import { applicationProvider } from './applications/application.provider';
 import customers from './customers';
 import { customerProvider } from './customers/customer.provider';
 import { createApolloClient } from './data/apollo-client';
@@ -26,7 +28,12 @@ const client = createApolloClient({
 });
 const authProvider = createAuthProvider(client, i18nProvider.translate);
 const dataProvider = createDataProvider(
-  { customers: customerProvider(client), staff: staffProvider(client), branches: branchProvider(client) },
+  {
+    customers: customerProvider(client),
+    applications: applicationProvider(client),
+    staff: staffProvider(client),
+    branches: branchProvider(client),
+  },
   i18nProvider.translate,
 );
 const store = createAppStore();
@@ -51,6 +58,7 @@ export const App = () => (
     {(permissions: unknown) => (
       <>
         <Resource name="customers" {...customers} />
+        <Resource name="applications" {...applications} />
         {permissions === 'ADMIN' && <Resource name="staff" {...staff} />}
         <Resource name="branches" recordRepresentation="name" />
         <CustomRoutes>

@@ -589,7 +589,7 @@ export const ERRORS = {
       en: 'Too many wrong application passwords: this application is locked.',
     },
     remedy: {
-      'zh-TW': '請攜帶身分證明文件至分行，由櫃員重新產生密碼並列印新的通知書。',
+      'zh-TW': '請攜帶身分證件至分行，由櫃員重新產生密碼並列印新的通知書。',
       en: 'Bring your identity document to the branch; a teller reissues the password and prints a new notice.',
     },
   },

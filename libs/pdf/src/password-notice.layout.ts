@@ -110,7 +110,7 @@ export function passwordNoticeDocument(data: PasswordNoticeData): TDocumentDefin
       {
         ul: [
           '憑證申請密碼只能使用一次，逾有效期限即失效；請於期限內完成申請。',
-          `密碼連續輸入錯誤 ${data.maxTries} 次，本申請即被鎖定，須攜帶身分證明文件至分行重新申請密碼。`,
+          `密碼連續輸入錯誤 ${data.maxTries} 次，本申請即被鎖定，須攜帶身分證件至分行重新申請密碼。`,
           '本行人員不會以任何方式向您詢問此密碼；請勿將密碼告知他人。',
           '重新列印通知書會產生新的密碼，原密碼隨即失效。',
         ],

@@ -1,11 +1,13 @@
 import { EditButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { DateTimeField } from '../calendar/DateTimeField';
+import { NewApplicationButton } from '../applications/NewApplicationButton';
 import { CUSTOMER_KIND_CHOICES, ID_KIND_CHOICES } from '../common/enum-choices';
 import { useRecordLoadError } from '../errors/use-notify-api-error';
 
 const actions = (
   <TopToolbar>
     <EditButton />
+    <NewApplicationButton />
   </TopToolbar>
 );
 

@@ -1,0 +1,35 @@
+import { DataTable, List, SelectField, SelectInput, TextInput } from 'react-admin';
+import { DateTimeField } from '../calendar/DateTimeField';
+import { useNotifyApiError } from '../errors/use-notify-api-error';
+import { APPLICATION_STATUS_CHOICES, MEDIUM_CHOICES } from './application-choices';
+
+const filters = [
+  <TextInput key="q" source="q" alwaysOn resettable />,
+  <SelectInput key="status" source="status" choices={APPLICATION_STATUS_CHOICES} alwaysOn />,
+  <SelectInput key="medium" source="medium" choices={MEDIUM_CHOICES} />,
+];
+
+/** Counter applications of the branch, newest first; narrow by status (e.g. those waiting for a notice). */
+const ApplicationList = () => {
+  const onError = useNotifyApiError();
+  return (
+    <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} queryOptions={{ onError }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="commonName" />
+        <DataTable.Col source="customer.name" disableSort />
+        <DataTable.Col source="medium">
+          <SelectField source="medium" choices={MEDIUM_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={APPLICATION_STATUS_CHOICES} />
+        </DataTable.Col>
+        <DataTable.Col source="tellerUsername" disableSort />
+        <DataTable.Col source="createdAt">
+          <DateTimeField source="createdAt" showTime />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};
+
+export default ApplicationList;
