@@ -72,8 +72,9 @@ export function storeRoutes(s: AgentServices): Route[] {
       method: 'POST',
       path: AGENT_PATHS.storeDelete,
       handler: async ({ body }) => {
-        await s.store.remove(entryId(body));
-        return { certificates: 1, privateKeys: 1, publicKeys: 0 };
+        const entry = await s.store.remove(entryId(body));
+        // The store keeps a key pair as one private key; its public half is derived, not stored.
+        return { certificates: entry.certificate ? 1 : 0, privateKeys: 1, publicKeys: 0 };
       },
     },
     {

@@ -166,9 +166,11 @@ export class SoftwareStore {
     return entry;
   }
 
-  async remove(id: string): Promise<void> {
-    await this.get(id);
+  /** Deletes the entry (key and certificate together) and returns what it held. */
+  async remove(id: string): Promise<StoreEntry> {
+    const entry = await this.get(id);
     await rm(join(this.dir, `${id}${ENTRY_SUFFIX}`), { force: true });
+    return entry;
   }
 
   /** RSASSA-PKCS1-v1_5 / SHA-256 with the entry's key. */
