@@ -46,6 +46,7 @@ struct config {
   enum button_mode button;
   long button_delay_ms;
   long button_timeout_ms;
+  long keygen_delay_ms;
   long max_pin_tries;
   long ikey_capacity;
   long ezsign_capacity;
@@ -88,6 +89,7 @@ static void set_option(struct config *c, const char *key, const char *value) {
   else if (strcmp(key, "TOKEN_EMULATOR_BUTTON") == 0) c->button = strcmp(value, "trigger") == 0 ? BUTTON_TRIGGER : BUTTON_DELAY;
   else if (strcmp(key, "TOKEN_EMULATOR_BUTTON_DELAY_MS") == 0) c->button_delay_ms = atol(value);
   else if (strcmp(key, "TOKEN_EMULATOR_BUTTON_TIMEOUT_MS") == 0) c->button_timeout_ms = atol(value);
+  else if (strcmp(key, "TOKEN_EMULATOR_KEYGEN_DELAY_MS") == 0) c->keygen_delay_ms = atol(value);
   else if (strcmp(key, "TOKEN_EMULATOR_MAX_PIN_TRIES") == 0) c->max_pin_tries = atol(value);
   else if (strcmp(key, "TOKEN_EMULATOR_IKEY_CAPACITY") == 0) c->ikey_capacity = atol(value);
   else if (strcmp(key, "TOKEN_EMULATOR_EZSIGN_CAPACITY") == 0) c->ezsign_capacity = atol(value);
@@ -97,7 +99,7 @@ static const char *const OPTION_NAMES[] = {
     "TOKEN_EMULATOR_MODULE",          "TOKEN_EMULATOR_STATE_DIR",         "TOKEN_EMULATOR_IKEY",
     "TOKEN_EMULATOR_EZSIGN",          "TOKEN_EMULATOR_BUTTON",            "TOKEN_EMULATOR_BUTTON_DELAY_MS",
     "TOKEN_EMULATOR_BUTTON_TIMEOUT_MS", "TOKEN_EMULATOR_MAX_PIN_TRIES", "TOKEN_EMULATOR_IKEY_CAPACITY",
-    "TOKEN_EMULATOR_EZSIGN_CAPACITY",
+    "TOKEN_EMULATOR_EZSIGN_CAPACITY", "TOKEN_EMULATOR_KEYGEN_DELAY_MS",
 };
 
 static void read_config_file(struct config *c, const char *path) {
@@ -498,17 +500,22 @@ static CK_RV emu_CopyObject(CK_SESSION_HANDLE session, CK_OBJECT_HANDLE source, 
   return with_certificate_place(session, source, template, count, object);
 }
 
-/* Nothing reaches the real token before the press, so a timed-out generation leaves no key behind. */
+/*
+ * Nothing reaches the real token before the press, so a timed-out generation leaves no key behind.
+ * TOKEN_EMULATOR_KEYGEN_DELAY_MS makes an emulated token as slow as a real one (a demo's progress
+ * screen), SoftHSM being far faster.
+ */
 static CK_RV emu_GenerateKeyPair(CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR public_template,
                                  CK_ULONG public_count, CK_ATTRIBUTE_PTR private_template, CK_ULONG private_count,
                                  CK_OBJECT_HANDLE_PTR public_key, CK_OBJECT_HANDLE_PTR private_key) {
   struct config c;
-  struct token t;
+  struct token t = {.kind = KIND_OTHER};
   int needed;
   if (needs_button(session, &c, &t, &needed) == CKR_OK && needed) {
     CK_RV rv = wait_for_button(&c, &t);
     if (rv != CKR_OK) return rv;
   }
+  if (t.kind != KIND_OTHER && c.keygen_delay_ms > 0) sleep_ms(c.keygen_delay_ms);
   return real->C_GenerateKeyPair(session, mechanism, public_template, public_count, private_template, private_count,
                                  public_key, private_key);
 }

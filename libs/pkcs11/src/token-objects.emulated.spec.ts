@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ObjectClass } from 'graphene-pk11';
 import { type EndEntityProfile, issueCertificate, randomSerial } from '@app/pki';
 import { createTestHierarchy, type TestHierarchy } from '@app/pki/testing/hierarchy';
-import { generateKeyPair } from './key-pairs';
+import { generateKeyPair, type TokenKeyPair } from './key-pairs';
 import { Pkcs11Module } from './pkcs11-module';
 import { TokenEmulator } from './testing/token-emulator';
 import {
@@ -76,7 +76,7 @@ describe('certificate capacity of emulated tokens', () => {
       const { session, certifiedKey } = await freshToken(`${type} capacity`);
       try {
         expect(await certificateRoom(session)).toEqual({ capacity, used: 0, free: capacity });
-        const pairs = [];
+        const pairs: { key: TokenKeyPair; der: Uint8Array }[] = [];
         for (let n = 1; n <= capacity + 1; n++) pairs.push(await certifiedKey(n));
         for (const { der } of pairs.slice(0, capacity)) await writeCertificate(session, der);
         expect(await certificateRoom(session)).toEqual({ capacity, used: capacity, free: 0 });

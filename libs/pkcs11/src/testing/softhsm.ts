@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInThisContext } from 'node:vm';
@@ -16,15 +16,19 @@ export interface SoftHsmTokenInput {
 }
 
 /**
- * A SoftHSMv2 token store in a temp folder of its own, for specs. Sets `SOFTHSM2_CONF` for this
- * process, so create it before the module is loaded (SoftHSM reads the file in C_Initialize), and
- * `dispose()` it after the module is released. Test helper only.
+ * A SoftHSMv2 token store in a temp folder of its own (or in `dir`, kept between runs, e.g. for a
+ * demo), for specs. Sets `SOFTHSM2_CONF` for this process, so create it before the module is loaded
+ * (SoftHSM reads the file in C_Initialize), and `dispose()` it after the module is released.
+ * Test helper only.
  */
 export class SoftHsm {
-  readonly dir = mkdtempSync(join(tmpdir(), 'softhsm-spec-'));
-  readonly confPath = join(this.dir, 'softhsm2.conf');
+  readonly dir: string;
+  readonly confPath: string;
 
-  constructor() {
+  constructor(dir?: string) {
+    if (dir) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    this.dir = dir ?? mkdtempSync(join(tmpdir(), 'softhsm-spec-'));
+    this.confPath = join(this.dir, 'softhsm2.conf');
     writeFileSync(
       this.confPath,
       `directories.tokendir = ${this.dir}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`,

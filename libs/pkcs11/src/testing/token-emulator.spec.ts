@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Pkcs11Module } from '../pkcs11-module';
 import { listTokens } from '../token-info';
@@ -76,5 +79,23 @@ describe('the token emulator as a PKCS#11 module', () => {
     expect(res.stderr).toMatch(
       /cannot load the real PKCS#11 module \/nonexistent\/libsofthsm2\.so \(TOKEN_EMULATOR_MODULE\)/,
     );
+  });
+});
+
+describe('a token emulator kept in a folder of its own', () => {
+  it('still presents the tokens of an earlier run as iKeys and ezSigns', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'token-emulator-kept-'));
+    try {
+      const serial = TokenEmulator.create({ dir }).addToken({ label: 'Kept', type: 'EZSIGN' });
+      const again = TokenEmulator.create({ dir });
+      const module = Pkcs11Module.load(again.modulePath);
+      try {
+        expect(listTokens(module).find((t) => t.serial === serial)).toMatchObject({ label: 'Kept', type: 'EZSIGN' });
+      } finally {
+        module.release();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type TokenType } from '@app/contracts';
 import { Pkcs11Module } from '../pkcs11-module';
@@ -22,7 +23,15 @@ export interface EmulatedTokenInput {
 }
 
 export interface TokenEmulatorOptions {
+  /**
+   * Folder for the token store, state and configuration, kept by the caller (e.g. a demo that
+   * keeps its tokens between runs); a fresh temp folder when absent.
+   */
+  readonly dir?: string;
+  /** ezSign button; trigger mode (only {@link TokenEmulator.press}) when absent. */
   readonly button?: ButtonMode;
+  /** Extra time every key generation on an emulated token takes, as a real token is slow. */
+  readonly keygenDelayMs?: number;
   /** Wrong user PINs that lock a token (10, as an iKey / ezSign). */
   readonly maxPinTries?: number;
 }
@@ -39,9 +48,11 @@ const DEFAULT_TIMEOUT_MS = 5000;
  * mode or add tokens while the module is loaded. Test helper only.
  */
 export class TokenEmulator {
-  readonly hsm = new SoftHsm();
-  readonly stateDir = join(this.hsm.dir, 'emulator-state');
-  readonly configPath = join(this.hsm.dir, 'token-emulator.conf');
+  /** The folder holding the token store, the emulator's state and its configuration. */
+  readonly dir: string;
+  readonly hsm: SoftHsm;
+  readonly stateDir: string;
+  readonly configPath: string;
   private readonly kinds = new Map<string, TokenType>();
   private button: ButtonMode;
 
@@ -50,8 +61,14 @@ export class TokenEmulator {
     readonly modulePath: string,
     private readonly options: TokenEmulatorOptions,
   ) {
-    mkdirSync(this.stateDir, { recursive: true });
+    this.dir = options.dir ?? mkdtempSync(join(tmpdir(), 'token-emulator-'));
+    // SoftHSM takes every folder in its token directory for a token: the state lives beside it.
+    this.hsm = new SoftHsm(join(this.dir, 'tokens'));
+    this.stateDir = join(this.dir, 'state');
+    this.configPath = join(this.dir, 'token-emulator.conf');
+    mkdirSync(this.stateDir, { recursive: true, mode: 0o700 });
     this.button = options.button ?? { mode: 'trigger' };
+    this.readKinds();
     this.writeConfig();
     setProcessEnv('TOKEN_EMULATOR_CONFIG', this.configPath);
   }
@@ -120,7 +137,17 @@ export class TokenEmulator {
 
   /** Removes the store and the state (release the module first). */
   dispose(): void {
-    this.hsm.dispose();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Tokens an earlier run marked in a kept `dir`, so they stay iKeys and ezSigns. */
+  private readKinds(): void {
+    if (!existsSync(this.configPath)) return;
+    const config = readFileSync(this.configPath, 'utf8');
+    for (const type of ['IKEY', 'EZSIGN'] as const) {
+      const serials = new RegExp(`^TOKEN_EMULATOR_${type}=(.*)$`, 'm').exec(config)?.[1] ?? '';
+      for (const serial of serials.split(',').filter(Boolean)) this.kinds.set(serial, type);
+    }
   }
 
   private statePath(serial: string, suffix: string): string {
@@ -140,6 +167,7 @@ export class TokenEmulator {
       `TOKEN_EMULATOR_BUTTON_DELAY_MS=${button.mode === 'delay' ? button.delayMs : 0}`,
       `TOKEN_EMULATOR_BUTTON_TIMEOUT_MS=${button.timeoutMs ?? DEFAULT_TIMEOUT_MS}`,
       `TOKEN_EMULATOR_MAX_PIN_TRIES=${this.options.maxPinTries ?? 10}`,
+      `TOKEN_EMULATOR_KEYGEN_DELAY_MS=${this.options.keygenDelayMs ?? 0}`,
     ];
     // Written whole and renamed, so the module never reads half a file.
     const tmp = `${this.configPath}.tmp`;
