@@ -19,7 +19,9 @@ function token(serial: string): TokenInfo {
 }
 
 describe('TokenWatcher', () => {
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   it('emits insertions and removals between polls to the running session, and stops with the last stream', () => {
     jest.useFakeTimers();
