@@ -4,7 +4,11 @@ import { Route } from 'react-router-dom';
 import { createAuthProvider } from './auth/auth-provider';
 import { readSession } from './auth/session';
 import { SignInPage } from './auth/SignInPage';
+import approvals from './approvals';
+import { approvalProvider } from './approvals/approval.provider';
 import { branchProvider } from './branches/branch.provider';
+import certificates from './certificates';
+import { certificateProvider } from './certificates/certificate.provider';
 import applications from './applications';
 import { applicationProvider } from './applications/application.provider';
 import customers from './customers';
@@ -15,6 +19,8 @@ import { createI18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import staff from './staff';
+import tokens from './tokens';
+import { tokenProvider } from './tokens/token.provider';
 import { createAppStore } from './store/app-store';
 import { staffProvider } from './staff/staff.provider';
 
@@ -33,6 +39,9 @@ const dataProvider = createDataProvider(
     applications: applicationProvider(client),
     staff: staffProvider(client),
     branches: branchProvider(client),
+    certificates: certificateProvider(client),
+    tokens: tokenProvider(client),
+    approvals: approvalProvider(client),
   },
   i18nProvider.translate,
 );
@@ -59,6 +68,9 @@ export const App = () => (
       <>
         <Resource name="customers" {...customers} />
         <Resource name="applications" {...applications} />
+        <Resource name="certificates" {...certificates} />
+        <Resource name="tokens" {...tokens} />
+        <Resource name="approvals" {...approvals} />
         {permissions === 'ADMIN' && <Resource name="staff" {...staff} />}
         <Resource name="branches" recordRepresentation="name" />
         <CustomRoutes>

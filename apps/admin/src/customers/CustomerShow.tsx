@@ -1,8 +1,10 @@
 import { EditButton, SelectField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
 import { DateTimeField } from '../calendar/DateTimeField';
 import { NewApplicationButton } from '../applications/NewApplicationButton';
+import { CustomerCertificates } from '../certificates/CustomerCertificates';
 import { CUSTOMER_KIND_CHOICES, ID_KIND_CHOICES } from '../common/enum-choices';
 import { useRecordLoadError } from '../errors/use-notify-api-error';
+import { CustomerTokens } from '../tokens/CustomerTokens';
 
 const actions = (
   <TopToolbar>
@@ -25,6 +27,8 @@ const CustomerShow = () => {
         <TextField source="homeBranch.name" />
         <DateTimeField source="createdAt" showTime />
         <DateTimeField source="updatedAt" showTime />
+        <CustomerTokens />
+        <CustomerCertificates />
       </SimpleShowLayout>
     </Show>
   );

@@ -205,7 +205,8 @@ export const appEn = {
     revoke: {
       button: 'Revoke',
       title: 'Revoke this certificate?',
-      content: 'Certificate %{cn} becomes invalid for good; this cannot be undone. The customer needs a new application.',
+      content:
+        'Certificate %{cn} becomes invalid for good; this cannot be undone. The customer needs a new application.',
       reason: 'Revocation reason',
       confirm: 'Revoke',
       done: 'The certificate is revoked.',

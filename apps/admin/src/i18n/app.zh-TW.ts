@@ -281,7 +281,7 @@ export const appZhTw: AppCatalogue = {
       PASSPORT: '護照',
       BUSINESS_REGISTRATION: '公司登記證明',
     },
-    TokenType: { IKEY: 'iKey', EZSIGN: 'ezSign' },
+    TokenType: { IKEY: 'iKey 載具', EZSIGN: 'ezSign 載具' },
     TokenStatus: { ACTIVE: '使用中', LOCKED: '鎖卡', LOST: '遺失', RETIRED: '停用' },
     SerialSource: { TYPED: '手動輸入', SCANNED: '條碼掃描', AGENT: '服務程式讀取' },
     ApprovalStatus: { PENDING: '待覆核', APPROVED: '已核准', REJECTED: '已退回', CANCELLED: '已取消' },
