@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const API_PATHS = /^\/(graphql|health|pki)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|pki|exports)(\/|$)/;
 
 /**
  * Serves the built admin console at `/`, and its index.html for the console's own routes
