@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { ObjectClass } from 'graphene-pk11';
 import { generateKeyPair, signWithKey, type TokenKeyPair } from './key-pairs';
 import { Pkcs11Module } from './pkcs11-module';
@@ -9,6 +9,10 @@ import { TokenSession } from './token-session';
 const PIN = '123456';
 /** Short, so that "nobody presses" is quick; long enough for a keygen that was pressed. */
 const TIMEOUT_MS = 400;
+/** Small keys: the button is the subject here, and a busy test machine is slow with RSA-2048. */
+const BITS = 1024;
+
+jest.setTimeout(30_000);
 
 /** The ezSign confirm button as the token emulator implements it, met only through PKCS#11. */
 describe('key generation and signing on an emulated ezSign', () => {
@@ -44,7 +48,9 @@ describe('key generation and signing on an emulated ezSign', () => {
   });
 
   it('times out when nobody presses, and leaves no key object behind', async () => {
-    await expect(generateKeyPair(ezsign, { label: 'unpressed', usage: 'SIGNING' })).rejects.toMatchObject({
+    await expect(
+      generateKeyPair(ezsign, { label: 'unpressed', usage: 'SIGNING', modulusBits: BITS }),
+    ).rejects.toMatchObject({
       code: 'TOKEN_BUTTON_TIMEOUT',
     });
     expect(await keyObjects()).toBe(0);
@@ -54,7 +60,7 @@ describe('key generation and signing on an emulated ezSign', () => {
   it('generates once the button is pressed while the token asks', async () => {
     emulator.setButton({ mode: 'trigger', timeoutMs: 60_000 });
     try {
-      const pending = generateKeyPair(ezsign, { label: 'pressed', usage: 'SIGNING' });
+      const pending = generateKeyPair(ezsign, { label: 'pressed', usage: 'SIGNING', modulusBits: BITS });
       await emulator.buttonPrompt(ezsignSerial);
       emulator.press(ezsignSerial);
       const key = await pending;
@@ -67,7 +73,7 @@ describe('key generation and signing on an emulated ezSign', () => {
 
   it('takes a press made before the prompt, and one press serves one operation only', async () => {
     emulator.press(ezsignSerial);
-    const key = await generateKeyPair(ezsign, { label: 'pressed early', usage: 'ENCRYPTION' });
+    const key = await generateKeyPair(ezsign, { label: 'pressed early', usage: 'ENCRYPTION', modulusBits: BITS });
     await expect(signWithKey(ezsign, key.id, Buffer.from('second op'))).rejects.toMatchObject({
       code: 'TOKEN_BUTTON_TIMEOUT',
     });
@@ -75,7 +81,7 @@ describe('key generation and signing on an emulated ezSign', () => {
 
   it('signs only after a press; a timed-out signature leaves no operation hanging on the token', async () => {
     emulator.press(ezsignSerial);
-    const key = await generateKeyPair(ezsign, { label: 'signer', usage: 'SIGNING' });
+    const key = await generateKeyPair(ezsign, { label: 'signer', usage: 'SIGNING', modulusBits: BITS });
     const challenge = Buffer.from('challenge');
     await expect(signWithKey(ezsign, key.id, challenge)).rejects.toMatchObject({ code: 'TOKEN_BUTTON_TIMEOUT' });
     emulator.press(ezsignSerial);
@@ -85,7 +91,7 @@ describe('key generation and signing on an emulated ezSign', () => {
   it('lets a simulated customer press after a delay', async () => {
     emulator.setButton({ mode: 'delay', delayMs: 10, timeoutMs: 60_000 });
     try {
-      const key = await generateKeyPair(ezsign, { label: 'delayed', usage: 'SIGNING' });
+      const key = await generateKeyPair(ezsign, { label: 'delayed', usage: 'SIGNING', modulusBits: BITS });
       const data = Buffer.from('delayed');
       expect(verifies(key, data, await signWithKey(ezsign, key.id, data))).toBe(true);
     } finally {
@@ -94,7 +100,7 @@ describe('key generation and signing on an emulated ezSign', () => {
   });
 
   it('an emulated iKey has no button: it generates and signs without a press', async () => {
-    const key = await generateKeyPair(ikey, { label: 'ikey', usage: 'SIGNING' });
+    const key = await generateKeyPair(ikey, { label: 'ikey', usage: 'SIGNING', modulusBits: BITS });
     const data = Buffer.from('no button');
     expect(verifies(key, data, await signWithKey(ikey, key.id, data))).toBe(true);
   });
@@ -103,7 +109,9 @@ describe('key generation and signing on an emulated ezSign', () => {
     emulator.setButton({ mode: 'delay', delayMs: -1, timeoutMs: TIMEOUT_MS });
     try {
       const before = await keyObjects();
-      await expect(generateKeyPair(ezsign, { label: 'never', usage: 'SIGNING' })).rejects.toMatchObject({
+      await expect(
+        generateKeyPair(ezsign, { label: 'never', usage: 'SIGNING', modulusBits: BITS }),
+      ).rejects.toMatchObject({
         code: 'TOKEN_BUTTON_TIMEOUT',
       });
       expect(await keyObjects()).toBe(before);

@@ -51,7 +51,8 @@ describe('certificate capacity of emulated tokens', () => {
     await writeCaCertificate(session, h.root, 'Test Root CA');
     await writeCaCertificate(session, h.issuing, 'Test Issuing CA');
     const certifiedKey = async (n: number) => {
-      const key = await generateKeyPair(session, { label: `${label} ${n}`, usage: 'SIGNING' });
+      // Small keys: this is about places on the token, and a busy test machine is slow with RSA-2048.
+      const key = await generateKeyPair(session, { label: `${label} ${n}`, usage: 'SIGNING', modulusBits: 1024 });
       const der = await issueCertificate({
         publicKey: key.spki,
         subject: [{ type: 'CN', value: `U139514691-00-0${n}` }],
@@ -104,6 +105,7 @@ describe('certificate capacity of emulated tokens', () => {
         await session.close();
       }
     },
+    30_000,
   );
 
   it('reports no capacity for a token no type rule knows', async () => {
