@@ -217,7 +217,9 @@ static CK_RV token_of_session(const struct config *c, CK_SESSION_HANDLE session,
 
 /* ── the wrong-PIN counter: one small file per token serial, locked with flock across processes ── */
 
+/* Serials name files: one that could leave the state folder is not a token this emulator keeps state for. */
 static int state_path(const struct config *c, const char *serial, const char *suffix, char *path, size_t size) {
+  if (!serial[0] || serial[0] == '.' || strchr(serial, '/')) return 0;
   mkdir(c->state_dir, 0700);
   return snprintf(path, size, "%s/%s%s", c->state_dir, serial, suffix) < (int)size;
 }
