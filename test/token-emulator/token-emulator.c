@@ -61,6 +61,7 @@ struct token {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct config cfg;
 static struct timespec cfg_file_mtime;
+static ino_t cfg_file_ino;
 static char cfg_file_path[PATH_MAX];
 static void *real_handle;
 static CK_FUNCTION_LIST_PTR real;
@@ -122,8 +123,9 @@ static void refresh_config(void) {
   struct stat st;
   int has_file = file && *file && stat(file, &st) == 0;
   static int loaded;
-  if (loaded && (has_file ? strcmp(file, cfg_file_path) == 0 && st.st_mtim.tv_sec == cfg_file_mtime.tv_sec &&
-                                st.st_mtim.tv_nsec == cfg_file_mtime.tv_nsec
+  /* The helper replaces the file by rename: a new inode is a change even within one mtime tick. */
+  if (loaded && (has_file ? strcmp(file, cfg_file_path) == 0 && st.st_ino == cfg_file_ino &&
+                                st.st_mtim.tv_sec == cfg_file_mtime.tv_sec && st.st_mtim.tv_nsec == cfg_file_mtime.tv_nsec
                           : cfg_file_path[0] == '\0'))
     return;
   struct config c = {
@@ -146,6 +148,7 @@ static void refresh_config(void) {
   if (has_file) {
     read_config_file(&c, file);
     cfg_file_mtime = st.st_mtim;
+    cfg_file_ino = st.st_ino;
     set_string(cfg_file_path, sizeof cfg_file_path, file);
   }
   if (c.max_pin_tries < 1) c.max_pin_tries = 1;
