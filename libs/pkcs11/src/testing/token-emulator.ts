@@ -45,7 +45,7 @@ const DEFAULT_TIMEOUT_MS = 5000;
  * and points this process at its configuration (`SOFTHSM2_CONF`, `TOKEN_EMULATOR_CONFIG`), so
  * create it before the module is loaded; {@link env} gives the same for a child process.
  * The configuration file is re-read by the module when it changes, so a test may switch the button
- * mode or add tokens while the module is loaded. Test helper only.
+ * mode while the module is loaded; tokens are added before it is loaded. Test helper only.
  */
 export class TokenEmulator {
   /** The folder holding the token store, the emulator's state and its configuration. */
