@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -69,6 +69,28 @@ describe('the token emulator as a PKCS#11 module', () => {
       /Public Key Object; RSA 2048 bits\s+label:\s+tool key/,
     );
   });
+
+  it('makes pkcs11-tool wait for the ezSign button in multi-part signing (C_SignFinal) too', () => {
+    const tool = (args: readonly string[]) =>
+      emulator.pkcs11Tool(['--token-label', 'Customer ezSign', '--login', '--pin', '123456', ...args]);
+    const dataFile = join(emulator.dir, 'data.txt');
+    writeFileSync(dataFile, 'to be signed');
+    const sign = ['--sign', '-m', 'SHA256-RSA-PKCS', '--id', '02', '-i', dataFile, '-o', join(emulator.dir, 'sig')];
+    emulator.setButton({ mode: 'trigger', timeoutMs: 300 });
+    try {
+      expect(() => tool(['--keypairgen', '--key-type', 'rsa:1024', '--id', '02', '--label', 'k'])).toThrow(
+        /CKR_FUNCTION_CANCELED/,
+      );
+      emulator.press(ezsign);
+      tool(['--keypairgen', '--key-type', 'rsa:1024', '--id', '02', '--label', 'k']);
+      expect(() => tool(sign)).toThrow(/C_SignFinal failed: rv = CKR_FUNCTION_CANCELED/);
+      emulator.press(ezsign);
+      tool(sign);
+      expect(readFileSync(join(emulator.dir, 'sig')).byteLength).toBe(128);
+    } finally {
+      emulator.setButton({ mode: 'trigger' });
+    }
+  }, 20_000);
 
   it('fails with a message naming the setting when the real module cannot be loaded', () => {
     const res = spawnSync('pkcs11-tool', ['--module', emulator.modulePath, '-L'], {
