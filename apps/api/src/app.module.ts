@@ -15,6 +15,7 @@ import { ExportModule } from './export/export.module';
 import { DocumentModule } from './document/document.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
+import { KioskModule } from './kiosk/kiosk.module';
 import { ReminderModule } from './reminder/reminder.module';
 import { StaffModule } from './staff/staff.module';
 import { TokenModule } from './token/token.module';
@@ -40,6 +41,7 @@ import { TokenModule } from './token/token.module';
     TokenModule,
     CertificateModule,
     ApprovalModule,
+    KioskModule,
   ],
   controllers: [HealthController],
 })

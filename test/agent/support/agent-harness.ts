@@ -19,6 +19,11 @@ export interface AgentOptions {
   readonly modulePath?: string;
   readonly dataDir?: string;
   readonly tokenTypeRules?: readonly { type: 'IKEY' | 'EZSIGN'; model?: string; manufacturer?: string }[];
+  /** The agent's kiosk and key, as its config file names them (a random key for this harness by default). */
+  readonly kioskCode?: string;
+  readonly kioskKey?: Uint8Array;
+  /** The page origin the agent allows. */
+  readonly origin?: string;
 }
 
 export interface CallOptions {
@@ -38,7 +43,9 @@ export interface AgentResponse<T> {
 
 /** A kiosk agent running in this process on a free port, with its kiosk key and a paired session. */
 export class AgentHarness {
-  readonly kioskKey = new Uint8Array(randomBytes(32));
+  readonly kioskKey: Uint8Array;
+  readonly kioskCode: string;
+  readonly origin: string;
   readonly sessionId = randomUUID();
   token = '';
   agent!: KioskAgent;
@@ -48,14 +55,17 @@ export class AgentHarness {
   constructor(private readonly options: AgentOptions = {}) {
     this.ownDataDir = options.dataDir === undefined;
     this.dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-agent-e2e-'));
+    this.kioskKey = options.kioskKey ?? new Uint8Array(randomBytes(32));
+    this.kioskCode = options.kioskCode ?? KIOSK_CODE;
+    this.origin = options.origin ?? PAGE_ORIGIN;
   }
 
   async start(): Promise<this> {
     const config = validateConfig({
       port: 0,
-      allowedOrigins: [PAGE_ORIGIN],
+      allowedOrigins: [this.origin],
       modulePath: this.options.modulePath ?? SOFTHSM_MODULE,
-      kioskCode: KIOSK_CODE,
+      kioskCode: this.kioskCode,
       kioskKey: encodeKioskKey(this.kioskKey),
       mode: this.options.mode ?? 'kiosk',
       dataDir: this.dataDir,
@@ -71,9 +81,9 @@ export class AgentHarness {
   mint(claims: Partial<PairingClaims> = {}, key: Uint8Array = this.kioskKey): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return mintPairingToken(key, {
-      kioskCode: KIOSK_CODE,
+      kioskCode: this.kioskCode,
       sessionId: this.sessionId,
-      origin: PAGE_ORIGIN,
+      origin: this.origin,
       issuedAt: now,
       expiresAt: now + 900,
       ...claims,
@@ -83,7 +93,7 @@ export class AgentHarness {
   /** Calls the agent as the kiosk page would: allowed Origin, pairing token, JSON. */
   async call<T = Record<string, unknown>>(path: string, options: CallOptions = {}): Promise<AgentResponse<T>> {
     const token = options.token === undefined ? this.token : options.token;
-    const origin = options.origin === undefined ? PAGE_ORIGIN : options.origin;
+    const origin = options.origin === undefined ? this.origin : options.origin;
     const res = await fetch(`${this.agent.url}${path}`, {
       method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
       headers: {
@@ -122,7 +132,7 @@ export class AgentHarness {
   async events(): Promise<EventStream> {
     const controller = new AbortController();
     const res = await fetch(`${this.agent.url}/v1/events?pairing=${encodeURIComponent(this.token)}`, {
-      headers: { origin: PAGE_ORIGIN },
+      headers: { origin: this.origin },
       signal: controller.signal,
     });
     if (res.status !== 200 || !res.body) throw new Error(`event stream refused: ${res.status}`);

@@ -232,6 +232,31 @@ export class Env {
   @MinLength(1)
   BANK_NAME = '合作金庫商業銀行';
 
+  /**
+   * Master key of kiosk pairing (base64url, 32 bytes), or KIOSK_PAIRING_KEY_FILE naming a file that
+   * holds it; required in production. Each kiosk agent holds a key derived from it, never this one.
+   */
+  @ValidateIf(
+    (env: Env) => env.KIOSK_PAIRING_KEY !== undefined || (env.NODE_ENV === 'production' && !env.KIOSK_PAIRING_KEY_FILE),
+  )
+  @Matches(/^[A-Za-z0-9_-]{43,}$/)
+  KIOSK_PAIRING_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  KIOSK_PAIRING_KEY_FILE?: string;
+
+  /** How long a kiosk session's pairing token is valid; the agent ends the session when it expires. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  KIOSK_PAIRING_TTL_MINUTES = 30;
+
+  /** The origin of the kiosk page, bound into pairing tokens; each agent's allowedOrigins must list it. */
+  @Matches(/^https?:\/\/[^/\s]+$/)
+  KIOSK_PAGE_ORIGIN = 'http://127.0.0.1:3000';
+
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 }

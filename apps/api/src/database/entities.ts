@@ -7,6 +7,7 @@ import { Branch } from '../branch/branch.entity';
 import { CrlRecord } from '../ca/crl-record.entity';
 import { Certificate } from '../certificate/certificate.entity';
 import { Customer } from '../customer/customer.entity';
+import { Kiosk } from '../kiosk/kiosk.entity';
 import { JobLease } from '../lease/job-lease.entity';
 import { MailOutboxMessage } from '../mail/mail-outbox.entity';
 import { ExpiryReminder } from '../reminder/expiry-reminder.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ExpiryReminder,
   CrlRecord,
   UnsuspendRequest,
+  Kiosk,
 ];

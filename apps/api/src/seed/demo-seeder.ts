@@ -1,11 +1,13 @@
 import { classifyIdNumber, customerKindOf } from '@app/domain';
 import { SEED_BRANCHES } from '@app/seeds/branches.data';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
+import { SEED_KIOSKS } from '@app/seeds/kiosks.data';
 import { SEED_STAFF } from '@app/seeds/staff.data';
 import type { DataSource } from 'typeorm';
 import { Branch } from '../branch/branch.entity';
 import { hashSecret } from '../common/password-hash';
 import { Customer } from '../customer/customer.entity';
+import { Kiosk } from '../kiosk/kiosk.entity';
 import { StaffUser } from '../staff/staff-user.entity';
 
 export interface SeedCounts {
@@ -57,6 +59,10 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedCounts> {
         version: 1,
       });
       counts.customers += 1;
+    }
+    for (const k of SEED_KIOSKS) {
+      if (await m.existsBy(Kiosk, { id: k.id })) continue;
+      await m.insert(Kiosk, { ...k, active: true });
     }
     return counts;
   });
