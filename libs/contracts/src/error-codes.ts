@@ -704,6 +704,8 @@ export const ERRORS = {
   AUDIT_EVENT_NOT_FOUND: {
     message: { 'zh-TW': '查無此稽核紀錄。', en: 'No such audit event.' },
   },
+  // ── supervisors: dashboards, reconciliation, bulk actions ──
+  // ── kiosk: customer enrolment, download, renewal, certificate proof ──
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
