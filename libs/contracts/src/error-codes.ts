@@ -476,16 +476,6 @@ export const ERRORS = {
       en: 'Ask the teller to start a new session for the customer.',
     },
   },
-  AGENT_BUTTON_TIMEOUT: {
-    message: {
-      'zh-TW': '未在時間內按下載具上的確認鈕，作業已取消，載具內容未變更。',
-      en: 'The button on the token was not pressed in time; the operation was cancelled and the token is unchanged.',
-    },
-    remedy: {
-      'zh-TW': '請重新操作，並在畫面提示時按下 ezSign 上的確認鈕。',
-      en: 'Try again and press the button on the ezSign when the screen asks you to.',
-    },
-  },
   AGENT_STORE_LOCKED: {
     message: {
       'zh-TW': '電腦憑證存放區尚未開啟。',
@@ -705,7 +695,104 @@ export const ERRORS = {
     message: { 'zh-TW': '查無此稽核紀錄。', en: 'No such audit event.' },
   },
   // ── supervisors: dashboards, reconciliation, bulk actions ──
+  REPORT_DATE_INVALID: {
+    message: { 'zh-TW': '日期格式不正確，請輸入 YYYY-MM-DD。', en: 'The date is not valid; use YYYY-MM-DD.' },
+    remedy: { 'zh-TW': '請選擇或輸入正確的日期。', en: 'Pick or type a valid date.' },
+  },
+  BULK_TOO_MANY: {
+    message: {
+      'zh-TW': '一次最多只能處理 %{max} 筆。',
+      en: 'At most %{max} rows can be handled at once.',
+    },
+    remedy: { 'zh-TW': '請減少勾選的筆數後再試。', en: 'Select fewer rows and try again.' },
+  },
+  REMINDER_CERTIFICATE_NOT_LIVE: {
+    message: {
+      'zh-TW': '此憑證不是有效或待下載狀態，不寄送到期通知。',
+      en: 'Only valid or awaiting-download certificates get an expiry reminder.',
+    },
+  },
+  REMINDER_NO_ADDRESS: {
+    message: {
+      'zh-TW': '此客戶沒有電子郵件地址，無法寄送到期通知。',
+      en: 'The customer has no e-mail address to send the reminder to.',
+    },
+    remedy: {
+      'zh-TW': '請於客戶資料補登電子郵件地址後再寄送。',
+      en: "Add an e-mail address to the customer's record, then send it again.",
+    },
+  },
   // ── kiosk: customer enrolment, download, renewal, certificate proof ──
+  CSR_KEYS_IDENTICAL: {
+    message: {
+      'zh-TW': '簽章與加密憑證的申請使用了同一把金鑰。',
+      en: 'The signing and the encryption request use the same key.',
+    },
+    remedy: {
+      'zh-TW': '請重新執行憑證申請，由系統分別產生兩組金鑰。',
+      en: 'Run the application again so that two separate key pairs are generated.',
+    },
+  },
+  TERMS_NOT_ACCEPTED: {
+    message: {
+      'zh-TW': '請先閱讀並同意最新版本的約定條款（第 %{version} 版）。',
+      en: 'Read and accept the current terms of use (version %{version}) first.',
+    },
+  },
+  CUSTOMER_SESSION_INVALID: {
+    message: {
+      'zh-TW': '憑證服務的使用階段已結束或無效，請重新登入。',
+      en: 'The certificate service session has ended or is not valid; sign in again.',
+    },
+    remedy: {
+      'zh-TW': '請重新輸入身分證字號與憑證申請密碼，或以既有憑證重新驗證身分。',
+      en: 'Enter your ID number and application password again, or prove yourself with your certificate again.',
+    },
+  },
+  CERTIFICATE_PROOF_FAILED: {
+    message: {
+      'zh-TW': '憑證身分驗證失敗。',
+      en: 'The certificate could not prove who you are.',
+    },
+    remedy: {
+      'zh-TW': '請確認插入的是該憑證所在的載具，並重新執行驗證；驗證碼數分鐘後失效且只能使用一次。',
+      en: 'Check that the token holding this certificate is inserted and try again; a challenge expires after a few minutes and works only once.',
+    },
+  },
+  CERTIFICATE_PROOF_THROTTLED: {
+    message: {
+      'zh-TW': '驗證次數過多，請稍候一分鐘再試。',
+      en: 'Too many attempts; wait a minute and try again.',
+    },
+  },
+  CERTIFICATE_NOT_USABLE: {
+    message: {
+      'zh-TW': '此憑證目前的狀態（%{status}）無法執行此作業。',
+      en: 'This certificate cannot be used for this while it is %{status}.',
+    },
+    remedy: {
+      'zh-TW': '暫禁的憑證須由本人攜帶身分證件至分行臨櫃辦理解禁；已廢止或逾期的憑證請重新申請。',
+      en: 'A suspended certificate is released only at a branch counter, in person with your ID; apply again for a revoked or expired one.',
+    },
+  },
+  CERT_NOT_RENEWABLE_YET: {
+    message: {
+      'zh-TW': '憑證須於到期前一個月內才能更新，本憑證自 %{opensOn} 起可更新。',
+      en: 'A certificate can be renewed only in the month before it expires; this one from %{opensOn}.',
+    },
+  },
+  CERTIFICATE_ALREADY_RENEWED: {
+    message: {
+      'zh-TW': '此憑證已申請更新，請執行憑證下載。',
+      en: 'This certificate has already been renewed; download the new certificates.',
+    },
+  },
+  CONFIRM_REQUIRED: {
+    message: {
+      'zh-TW': '請先確認要執行此作業。',
+      en: 'Confirm that you want to do this first.',
+    },
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

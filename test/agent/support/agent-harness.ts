@@ -165,6 +165,13 @@ export class EventStream {
     return new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
 
+  /** Resolves once `count` events that `match` accepts have arrived. */
+  async atLeast(match: (e: AgentEvent) => boolean, count: number): Promise<void> {
+    while (this.received.filter(match).length < count) {
+      await new Promise<AgentEvent>((resolve) => this.waiters.push({ match, resolve }));
+    }
+  }
+
   close(): void {
     this.controller.abort();
   }

@@ -151,7 +151,14 @@ function typeRules(value: unknown): TokenTypeRule[] {
         throw invalid('tokenTypeRules');
       }
     };
-    const out = { type: r.type as TokenType, manufacturer: pattern(r.manufacturer), model: pattern(r.model) };
+    const capacity =
+      r.certificateCapacity === undefined ? undefined : integer(r.certificateCapacity, 'tokenTypeRules', 1, 64);
+    const out = {
+      type: r.type as TokenType,
+      manufacturer: pattern(r.manufacturer),
+      model: pattern(r.model),
+      ...(capacity === undefined ? {} : { certificateCapacity: capacity }),
+    };
     if (!out.manufacturer && !out.model) throw invalid('tokenTypeRules');
     return out;
   });

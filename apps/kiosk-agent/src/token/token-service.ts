@@ -11,6 +11,7 @@ import {
 } from '@app/contracts';
 import { type DnAttribute } from '@app/domain';
 import {
+  certificateRoom,
   changePin,
   createTokenCsr,
   deleteCertificateWithKeys,
@@ -80,6 +81,7 @@ export class TokenService {
         type: info.type,
         pin: pinState(info.flags),
         loggedIn,
+        ...(info.certificateCapacity === undefined ? {} : { certificateCapacity: info.certificateCapacity }),
         ...(info.freePublicMemory === undefined ? {} : { freePublicMemory: info.freePublicMemory }),
       });
     }
@@ -119,6 +121,11 @@ export class TokenService {
     progress: ProgressReporter,
   ): Promise<GeneratedKey[]> {
     const session = await this.session(serial);
+    // Keys whose certificates will not fit are refused before they are made (manual: delete expired ones first).
+    const room = await certificateRoom(session);
+    if (room.free !== undefined && room.free < usages.length) {
+      throw new DomainError('TOKEN_FULL', { capacity: room.capacity, used: room.used });
+    }
     const made: Uint8Array[] = [];
     try {
       const out: GeneratedKey[] = [];
@@ -175,7 +182,8 @@ export class TokenService {
       }
       return ids;
     });
-    return { certificates, pendingKeys: keyIds.filter((id) => !withCertificate.has(id)) };
+    const room = await certificateRoom(session);
+    return { certificates, pendingKeys: keyIds.filter((id) => !withCertificate.has(id)), room };
   }
 
   async deleteCertificate(serial: string, id: Uint8Array): Promise<DeletedObjects> {

@@ -66,6 +66,8 @@ export interface AgentToken {
   readonly type: 'IKEY' | 'EZSIGN' | 'SOFT';
   readonly pin: AgentPinState;
   readonly loggedIn: boolean;
+  /** Customer certificates the model holds (iKey 6, ezSign 4); absent when unknown. */
+  readonly certificateCapacity?: number;
   readonly freePublicMemory?: number;
 }
 
@@ -187,6 +189,8 @@ export interface ListObjectsResponse {
   readonly certificates: readonly CertificateDetails[];
   /** Key pairs without a certificate yet (waiting for issuance), by id. */
   readonly pendingKeys: readonly string[];
+  /** Certificate places on a token (CA certificates take none); absent for the computer's store. */
+  readonly room?: { readonly capacity?: number; readonly used: number; readonly free?: number };
 }
 
 export interface DeleteCertificateRequest {
