@@ -17,6 +17,7 @@ import { AppGraphqlModule } from './graphql/graphql.module';
 import { HealthController } from './health/health.controller';
 import { KioskModule } from './kiosk/kiosk.module';
 import { ReminderModule } from './reminder/reminder.module';
+import { ReportModule } from './report/report.module';
 import { StaffModule } from './staff/staff.module';
 import { TokenModule } from './token/token.module';
 
@@ -42,6 +43,7 @@ import { TokenModule } from './token/token.module';
     CertificateModule,
     ApprovalModule,
     KioskModule,
+    ReportModule,
   ],
   controllers: [HealthController],
 })

@@ -76,6 +76,9 @@ export class CertificateService {
     if (filter.serialHex) qb.andWhere('c.serialHex = :serial', { serial: normalizeSerialHex(filter.serialHex) });
     if (filter.notAfterFrom) qb.andWhere('c.notAfter >= :from', { from: filter.notAfterFrom });
     if (filter.notAfterTo) qb.andWhere('c.notAfter < :to', { to: filter.notAfterTo });
+    if (filter.statusChangedBefore) {
+      qb.andWhere('c.statusChangedAt < :changedBefore', { changedBefore: filter.statusChangedBefore });
+    }
     qb.orderBy(sortColumn(SORTABLE, args.sortField, 'createdAt'), args.sortOrder ?? 'DESC').addOrderBy('c.id', 'ASC');
     const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();
     return { items, total };

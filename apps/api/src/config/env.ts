@@ -213,6 +213,13 @@ export class Env {
   @Min(0)
   REMINDER_INTERVAL_MS = 86_400_000;
 
+  /** The dashboard counts certificates suspended for longer than this many days. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DASHBOARD_SUSPENDED_DAYS = 30;
+
   /** Days an application password stays valid after its notice is printed. */
   @Transform(({ value }) => Number(value))
   @IsInt()

@@ -43,6 +43,12 @@ export class CertificateFilter {
   @IsDate()
   notAfterTo?: Date;
 
+  @Field({ nullable: true, description: 'Status last changed before this instant, e.g. held for over N days.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  statusChangedBefore?: Date;
+
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
