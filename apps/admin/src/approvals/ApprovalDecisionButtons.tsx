@@ -89,7 +89,13 @@ export const ApprovalDecisionButtons = () => {
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={() => setDialog(null)} />
-            <SaveButton label="approvals.reject.confirm" color="error" icon={<CloseIcon />} disabled={isPending} />
+            <SaveButton
+              alwaysEnable
+              label="approvals.reject.confirm"
+              color="error"
+              icon={<CloseIcon />}
+              disabled={isPending}
+            />
           </DialogActions>
         </Form>
       </Dialog>

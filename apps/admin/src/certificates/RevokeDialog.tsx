@@ -38,7 +38,13 @@ export const RevokeButton = () => {
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-            <SaveButton label="certificates.revoke.confirm" color="error" icon={<BlockIcon />} disabled={isPending} />
+            <SaveButton
+              alwaysEnable
+              label="certificates.revoke.confirm"
+              color="error"
+              icon={<BlockIcon />}
+              disabled={isPending}
+            />
           </DialogActions>
         </Form>
       </Dialog>

@@ -71,7 +71,12 @@ export const UnsuspendButton = () => {
           </DialogContent>
           <DialogActions>
             <Button label="ra.action.cancel" onClick={() => setOpen(false)} />
-            <SaveButton label="certificates.unsuspend.confirm" icon={<LockOpenIcon />} disabled={isPending} />
+            <SaveButton
+              alwaysEnable
+              label="certificates.unsuspend.confirm"
+              icon={<LockOpenIcon />}
+              disabled={isPending}
+            />
           </DialogActions>
         </Form>
       </Dialog>
