@@ -134,7 +134,7 @@ function invalid(reason: string): DomainError {
   return new DomainError('AGENT_PAIRING_INVALID', { reason });
 }
 
-function hmacKey(raw: Uint8Array, usages: ('sign' | 'verify')[]): Promise<CryptoKey> {
+function hmacKey(raw: Uint8Array, usages: ('sign' | 'verify')[]): ReturnType<typeof crypto.subtle.importKey> {
   return crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'HMAC', hash: 'SHA-256' }, false, usages);
 }
 
