@@ -1,4 +1,3 @@
-import { ErrorCode } from '@app/contracts';
 import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsUUID } from 'class-validator';
 
@@ -20,8 +19,8 @@ export class BulkRefusal {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
-  code: ErrorCode;
+  @Field({ description: 'An error code of the shared list, e.g. OUT_OF_BRANCH.' })
+  code: string;
 
   @Field()
   message: string;
