@@ -205,6 +205,11 @@ describe('unsuspend at the counter with four eyes (MariaDB, CRL judged by OpenSS
       [request.id],
     );
     expect(row).toEqual({ status: 'CANCELLED', pending_certificate_id: null });
+    const history = (await f.t.gql(CERTIFICATE, { id: c.id }, { token: teller })).body.data!.certificate.history;
+    expect(history.slice(-2).map((e: { action: string }) => e.action)).toEqual([
+      'CERTIFICATE_REVOKED',
+      'UNSUSPEND_CANCELLED',
+    ]);
     const late = await f.t.gql(APPROVE, { id: request.id }, { token: supervisor });
     expect(late.body.errors![0].extensions.code).toBe('APPROVAL_ALREADY_DECIDED');
     expect(await f.crlEntry(c.serialHex)).toContain('Key Compromise');

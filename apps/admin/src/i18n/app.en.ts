@@ -195,6 +195,7 @@ export const appEn = {
       UNSUSPEND_REQUESTED: 'Unsuspend requested',
       UNSUSPEND_APPROVED: 'Unsuspend approved',
       UNSUSPEND_REJECTED: 'Unsuspend rejected',
+      UNSUSPEND_CANCELLED: 'Unsuspend request cancelled (certificate revoked)',
     },
     suspend: {
       button: 'Suspend',

@@ -193,6 +193,7 @@ export const appZhTw: AppCatalogue = {
       UNSUSPEND_REQUESTED: '申請憑證解禁',
       UNSUSPEND_APPROVED: '主管核准解禁',
       UNSUSPEND_REJECTED: '主管退回解禁',
+      UNSUSPEND_CANCELLED: '解禁申請因憑證廢止而取消',
     },
     suspend: {
       button: '暫禁',

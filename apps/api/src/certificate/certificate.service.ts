@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UnsuspendRequest } from '../approval/unsuspend-request.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { AuditService } from '../audit/audit.service';
 import { CertificateStatusService } from '../ca/certificate-status.service';
 import { CrlPublisher } from '../ca/crl.publisher';
 import { assertInBranch, branchScope } from '../common/branch-scope';
@@ -50,6 +51,7 @@ export class CertificateService {
     private readonly dataSource: DataSource,
     private readonly status: CertificateStatusService,
     private readonly crl: CrlPublisher,
+    private readonly audit: AuditService,
   ) {}
 
   /** One page of the branch's certificates, filtered and sorted in SQL. */
@@ -156,17 +158,23 @@ export class CertificateService {
         ActorChannel.COUNTER,
         reason,
       );
-      await m.update(
-        UnsuspendRequest,
-        { pendingCertificateId: id },
-        {
+      const waiting = await m.findOneBy(UnsuspendRequest, { pendingCertificateId: id });
+      if (waiting) {
+        Object.assign(waiting, {
           status: ApprovalStatus.CANCELLED,
           pendingCertificateId: null,
           decidedById: ctx.staff!.id,
           decidedAt: new Date(),
           decisionReason: 'CERTIFICATE_REVOKED',
-        },
-      );
+        });
+        await m.save(waiting);
+        await this.audit.record(m, ctx, {
+          action: 'UNSUSPEND_CANCELLED',
+          targetType: 'Certificate',
+          targetId: id,
+          after: { requestId: waiting.id, decision: ApprovalStatus.CANCELLED, reason: 'CERTIFICATE_REVOKED' },
+        });
+      }
       return revoked;
     });
     await this.crl.publish();
