@@ -120,6 +120,17 @@ describe('kiosk agent: computer certificate store', () => {
     expect(await signs(target, imported.body.id, pem)).toBe(true);
   });
 
+  it('deletes an entry with its key; signing with it is then refused as 80092004', async () => {
+    const h = await agent('kiosk');
+    await h.call('/v1/store/open', { body: {} });
+    const { id, pem } = await enrol(h);
+    const deleted = await h.call('/v1/store/certificates/delete', { body: { id } });
+    expect(deleted.body).toEqual({ certificates: 1, privateKeys: 1, publicKeys: 0 });
+    expect(await signs(h, id, pem)).toBe(false);
+    const again = await h.call('/v1/store/certificates/delete', { body: { id } });
+    expect(again.body).toMatchObject({ code: 'AGENT_STORE_ENTRY_NOT_FOUND', manualCode: '80092004' });
+  });
+
   it('personal mode: the store survives the session and opens only with its password', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-agent-personal-'));
     try {

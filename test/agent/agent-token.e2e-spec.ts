@@ -171,6 +171,18 @@ describe('kiosk agent: token operations', () => {
     expect(again.body).toMatchObject({ code: 'CERTIFICATE_NOT_FOUND' });
   });
 
+  it('logs out on request: private keys are out of reach until the next login', async () => {
+    expect((await h.call('/v1/tokens/logout', { body: { serial } })).status).toBe(200);
+    const { body } = await h.call<{ tokens: AgentToken[] }>('/v1/tokens');
+    expect(body.tokens[0].loggedIn).toBe(false);
+    const challenge = createChallenge({ purpose: 'renew', origin: PAGE_ORIGIN });
+    const refused = await h.call('/v1/tokens/sign-challenge', {
+      body: { serial, id: keys[0].id, challenge: Buffer.from(challenge.toBeSigned).toString('base64') },
+    });
+    expect(refused.body).toMatchObject({ code: 'TOKEN_NOT_LOGGED_IN' });
+    expect((await h.call('/v1/tokens/login', { body: { serial, pin: PIN } })).status).toBe(200);
+  });
+
   it('changes the PIN after checking the policy; the new PIN works and the old one no longer does', async () => {
     const weak = await h.call('/v1/tokens/pin', { body: { serial, oldPin: PIN, newPin: '12' } });
     expect(weak.body).toMatchObject({ code: 'TOKEN_PIN_POLICY' });

@@ -72,7 +72,9 @@ export class TokenService {
     const out: AgentToken[] = [];
     for (const info of this.listPresent()) {
       const open = this.sessions.get(info.serial);
-      const loggedIn = open ? await (await open).run((s) => isLoggedIn(s)).catch(() => false) : false;
+      const loggedIn = open
+        ? await open.then((session) => session.run((s) => isLoggedIn(s))).catch(() => false)
+        : false;
       out.push({
         serial: info.serial,
         label: info.label,
