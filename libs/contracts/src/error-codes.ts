@@ -452,7 +452,7 @@ export const ERRORS = {
       en: 'The pairing credential is not valid; the kiosk agent refused the request.',
     },
     remedy: {
-      'zh-TW': '請確認此電腦的服務程式設定檔中的機台代號與金鑰，與系統登錄的機台一致。',
+      'zh-TW': '請確認此電腦的服務程式設定檔中的機台代號與金鑰，與系統中登記的機台一致。',
       en: "Check that the kiosk code and key in this computer's agent configuration match the kiosk registered in the system.",
     },
   },
