@@ -45,15 +45,25 @@ export class ApplicationTicketService {
 
   /** The application and password of a valid ticket whose password is still live; APPLICATION_TICKET_INVALID otherwise. */
   async verify(ticket: string): Promise<{ applicationId: string; passwordId: string }> {
-    let claims: TicketClaims;
+    const claims = await this.read(ticket);
+    if (!(await this.passwords.isLive(claims.applicationId, claims.passwordId))) {
+      throw new DomainError('APPLICATION_TICKET_INVALID');
+    }
+    return claims;
+  }
+
+  /**
+   * A genuine, unexpired ticket's claims, whether or not its password is still live: the apply step
+   * needs this to answer a retry whose first attempt spent the password. APPLICATION_TICKET_INVALID otherwise.
+   */
+  async read(ticket: string): Promise<{ applicationId: string; passwordId: string }> {
     try {
       const decoded = this.jwt.decode<{ header?: { typ?: string } } | null>(ticket, { complete: true });
       if (decoded?.header?.typ !== TYPE) throw new Error('not a ticket');
-      claims = await this.jwt.verifyAsync<TicketClaims>(ticket, { algorithms: ['HS256'], audience: AUDIENCE });
+      const claims = await this.jwt.verifyAsync<TicketClaims>(ticket, { algorithms: ['HS256'], audience: AUDIENCE });
+      return { applicationId: claims.sub, passwordId: claims.pwd };
     } catch {
       throw new DomainError('APPLICATION_TICKET_INVALID');
     }
-    if (!(await this.passwords.isLive(claims.sub, claims.pwd))) throw new DomainError('APPLICATION_TICKET_INVALID');
-    return { applicationId: claims.sub, passwordId: claims.pwd };
   }
 }

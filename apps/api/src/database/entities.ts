@@ -7,6 +7,7 @@ import { Branch } from '../branch/branch.entity';
 import { CrlRecord } from '../ca/crl-record.entity';
 import { Certificate } from '../certificate/certificate.entity';
 import { Customer } from '../customer/customer.entity';
+import { CertificateChallenge } from '../customer-session/certificate-challenge.entity';
 import { Kiosk } from '../kiosk/kiosk.entity';
 import { JobLease } from '../lease/job-lease.entity';
 import { MailOutboxMessage } from '../mail/mail-outbox.entity';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   CrlRecord,
   UnsuspendRequest,
   Kiosk,
+  CertificateChallenge,
 ];

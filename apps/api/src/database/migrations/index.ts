@@ -3,6 +3,7 @@ import { CaIssuanceAndCrls1795489826404 } from './1795489826404-CaIssuanceAndCrl
 import { AuditChainRemindersOutbox1795494282554 } from './1795494282554-AuditChainRemindersOutbox';
 import { CounterUnsuspendRequests1795494342510 } from './1795494342510-CounterUnsuspendRequests';
 import { Kiosks1795494845293 } from './1795494845293-Kiosks';
+import { CertificateChallenges1795495279498 } from './1795495279498-CertificateChallenges';
 
 /** Every migration, oldest first. Add a generated migration here. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   AuditChainRemindersOutbox1795494282554,
   CounterUnsuspendRequests1795494342510,
   Kiosks1795494845293,
+  CertificateChallenges1795495279498,
 ];

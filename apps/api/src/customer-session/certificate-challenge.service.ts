@@ -1,0 +1,183 @@
+import { CertificateStatus, DomainError } from '@app/contracts';
+import { normalizeIdNumber } from '@app/domain';
+import { createChallenge, verifyChallenge } from '@app/pki';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Certificate } from '../certificate/certificate.entity';
+import type { RequestContext } from '../common/request-context';
+import { ENV, type Env } from '../config/env';
+import { Customer } from '../customer/customer.entity';
+import { lockFor } from '../database/row-lock';
+import { CertificateChallenge } from './certificate-challenge.entity';
+
+export const CHALLENGE_TTL_MS = 5 * 60_000;
+
+export type ChallengePurpose = 'sign-in' | 'renew';
+
+/** Which certificate a challenge is for: its serial, or the customer's ID and the key the token holds. */
+export interface ChallengeTarget {
+  readonly serialHex?: string | null;
+  readonly idNumber?: string | null;
+  /** SubjectPublicKeyInfo DER, for a customer whose certificate is issued but not yet on the token. */
+  readonly publicKey?: Uint8Array | null;
+}
+
+export interface IssuedChallenge {
+  readonly id: string;
+  readonly toBeSigned: Uint8Array;
+  readonly expiresAt: Date;
+  readonly serialHex: string;
+}
+
+export interface ChallengeAnswer {
+  readonly challengeId: string;
+  readonly toBeSigned: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+/** The certificate statuses whose key may prove the customer. */
+const PROVING: readonly CertificateStatus[] = [CertificateStatus.ISSUED, CertificateStatus.ACTIVE];
+
+type Verdict =
+  { readonly ok: true; readonly certificate: Certificate } | { readonly ok: false; readonly error: DomainError };
+
+/**
+ * Proof of possession of a certificate's private key: a fresh challenge bound to one certificate
+ * and one purpose, answered once within CHALLENGE_TTL_MS by a signature that verifies with the
+ * certificate's public key. Failed proofs are audited and committed before the error is thrown.
+ */
+@Injectable()
+export class CertificateChallengeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  /**
+   * A challenge for the certificate named by `target`. Throws CA_ISSUING when the key belongs to a
+   * request the CA has not signed yet, CERTIFICATE_PROOF_FAILED when there is no such certificate
+   * (the same answer for an unknown serial or ID, so neither can be probed), CERTIFICATE_NOT_USABLE
+   * `{ status }` for a held, revoked or expired one.
+   */
+  async start(ctx: RequestContext, target: ChallengeTarget, purpose: ChallengePurpose): Promise<IssuedChallenge> {
+    const certificate = await this.find(target);
+    const challenge = createChallenge({ purpose: `kiosk-${purpose}`, origin: this.env.KIOSK_PAGE_ORIGIN });
+    const now = new Date();
+    const row = this.dataSource.getRepository(CertificateChallenge).create({
+      id: randomUUID(),
+      certificateId: certificate.id,
+      purpose,
+      digest: digestOf(challenge.toBeSigned),
+      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+      usedAt: null,
+      clientIp: ctx.clientIp,
+    });
+    await this.dataSource.transaction(async (m) => {
+      // Spent and stale challenges are worthless: clear them as new ones come in.
+      await m.delete(CertificateChallenge, { expiresAt: LessThan(new Date(now.getTime() - CHALLENGE_TTL_MS)) });
+      await m.insert(CertificateChallenge, row);
+    });
+    return { id: row.id, toBeSigned: challenge.toBeSigned, expiresAt: row.expiresAt, serialHex: certificate.serialHex };
+  }
+
+  /**
+   * Checks an answer to a challenge of `purpose` and spends the challenge, right or wrong. Returns
+   * the certificate that was proven; throws CERTIFICATE_PROOF_FAILED (unknown, expired, spent or
+   * foreign challenge, bad signature) or CERTIFICATE_NOT_USABLE `{ status }`, after committing the
+   * audit event of the failure.
+   */
+  async prove(ctx: RequestContext, answer: ChallengeAnswer, purpose: ChallengePurpose): Promise<Certificate> {
+    const verdict = await this.dataSource.transaction((m) => this.check(m, ctx, answer, purpose));
+    if (!verdict.ok) throw verdict.error;
+    return verdict.certificate;
+  }
+
+  private async find(target: ChallengeTarget): Promise<Certificate> {
+    const repo = this.dataSource.getRepository(Certificate);
+    let certificate: Certificate | null = null;
+    if (target.serialHex) {
+      certificate = await repo.findOneBy({ serialHex: target.serialHex.toLowerCase().replace(/^0+(?=.)/, '') });
+    } else if (target.idNumber && target.publicKey) {
+      const customer = await this.dataSource
+        .getRepository(Customer)
+        .findOneBy({ idNumber: normalizeIdNumber(target.idNumber) });
+      const mine = customer
+        ? await repo.find({
+            where: {
+              customerId: customer.id,
+              status: In([...PROVING, CertificateStatus.PENDING, CertificateStatus.SUSPENDED]),
+            },
+            order: { createdAt: 'DESC' },
+          })
+        : [];
+      const key = Buffer.from(target.publicKey);
+      certificate = mine.find((c) => c.publicKey?.equals(key)) ?? null;
+      if (certificate?.status === CertificateStatus.PENDING) throw new DomainError('CA_ISSUING');
+    }
+    if (!certificate || !certificate.der) throw new DomainError('CERTIFICATE_PROOF_FAILED');
+    if (!PROVING.includes(certificate.status)) {
+      throw new DomainError('CERTIFICATE_NOT_USABLE', { status: certificate.status });
+    }
+    return certificate;
+  }
+
+  private async check(
+    m: EntityManager,
+    ctx: RequestContext,
+    answer: ChallengeAnswer,
+    purpose: ChallengePurpose,
+  ): Promise<Verdict> {
+    const now = new Date();
+    const row = await m
+      .getRepository(CertificateChallenge)
+      .findOne({ where: { id: answer.challengeId }, lock: lockFor(this.dataSource) });
+    const fail = async (
+      reason: string,
+      certificateId: string | null,
+      error = new DomainError('CERTIFICATE_PROOF_FAILED'),
+    ) => {
+      await this.audit.record(m, ctx, {
+        action: 'CERTIFICATE_PROOF_FAILED',
+        targetType: 'Certificate',
+        targetId: certificateId,
+        after: { reason, purpose, challengeId: answer.challengeId },
+      });
+      return { ok: false, error } as const;
+    };
+    if (!row || row.purpose !== purpose) return fail('unknown challenge', row?.certificateId ?? null);
+    if (row.usedAt) return fail('challenge already used', row.certificateId);
+    await m.update(CertificateChallenge, { id: row.id }, { usedAt: now });
+    if (row.expiresAt.getTime() <= now.getTime()) return fail('challenge expired', row.certificateId);
+    if (digestOf(answer.toBeSigned) !== row.digest) return fail('challenge bytes altered', row.certificateId);
+
+    const certificate = await m.getRepository(Certificate).findOneBy({ id: row.certificateId });
+    if (!certificate?.der) return fail('certificate gone', row.certificateId);
+    const good = verifyChallenge({
+      toBeSigned: answer.toBeSigned,
+      signature: answer.signature,
+      certificate: new Uint8Array(certificate.der),
+    });
+    if (!good) return fail('signature does not verify', certificate.id);
+    if (!PROVING.includes(certificate.status)) {
+      return fail(
+        `certificate ${certificate.status}`,
+        certificate.id,
+        new DomainError('CERTIFICATE_NOT_USABLE', { status: certificate.status }),
+      );
+    }
+    await this.audit.record(m, ctx, {
+      action: 'CERTIFICATE_PROVEN',
+      targetType: 'Certificate',
+      targetId: certificate.id,
+      after: { serial: certificate.serialHex, purpose },
+    });
+    return { ok: true, certificate };
+  }
+}
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

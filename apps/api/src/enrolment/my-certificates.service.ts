@@ -1,0 +1,94 @@
+import { DomainError } from '@app/contracts';
+import { ActorChannel } from '@app/domain';
+import { proofSheetDocument, renderPdf } from '@app/pdf';
+import { parseName, readCertificate } from '@app/pki';
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Branch } from '../branch/branch.entity';
+import { CertificateStatusService } from '../ca/certificate-status.service';
+import { Certificate } from '../certificate/certificate.entity';
+import type { RequestContext } from '../common/request-context';
+import { ENV, type Env } from '../config/env';
+import type { CustomerSession } from '../customer-session/customer-session.service';
+
+/**
+ * What a customer does with their own certificates at the kiosk: list them, hold one, print its
+ * proof sheet. Every certificate is checked to be the session customer's: another's is ACCESS_DENIED.
+ */
+@Injectable()
+export class MyCertificatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly status: CertificateStatusService,
+    private readonly audit: AuditService,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  list(session: CustomerSession): Promise<Certificate[]> {
+    return this.dataSource
+      .getRepository(Certificate)
+      .find({ where: { customerId: session.customerId }, order: { createdAt: 'DESC', usage: 'DESC' } });
+  }
+
+  /**
+   * 線上暫禁: holds the customer's own certificate at once (the CRL and OCSP show certificateHold).
+   * Only a teller releases it. CONFIRM_REQUIRED without `confirm`, ACCESS_DENIED for another's.
+   */
+  async suspend(ctx: RequestContext, session: CustomerSession, id: string, confirm: boolean): Promise<Certificate> {
+    if (!confirm) throw new DomainError('CONFIRM_REQUIRED');
+    await this.own(session, id);
+    return this.status.suspend(ctx, id, ActorChannel.KIOSK);
+  }
+
+  /** 憑證證明單 of the customer's own certificate, drawn from its DER like the counter's; audited. */
+  async proofSheet(
+    ctx: RequestContext,
+    session: CustomerSession,
+    id: string,
+  ): Promise<{ pdf: Buffer; serialHex: string }> {
+    const certificate = await this.own(session, id);
+    if (!certificate.der) throw new DomainError('CA_ISSUING');
+    const der = new Uint8Array(certificate.der);
+    const info = readCertificate(der);
+    const branch = await this.dataSource.getRepository(Branch).findOneByOrFail({ id: certificate.branchId });
+    const pdf = await renderPdf(
+      proofSheetDocument({
+        bankName: this.env.BANK_NAME,
+        branchName: branch.name,
+        commonName: certificate.commonName,
+        subjectDn: parseName(info.subject).display,
+        issuerDn: parseName(info.issuer).display,
+        serialHex: info.serial,
+        usage: certificate.usage,
+        notBefore: info.notBefore,
+        notAfter: info.notAfter,
+        status: certificate.status,
+        medium: certificate.medium,
+        sha256Fingerprint: createHash('sha256').update(der).digest('hex'),
+        printedAt: new Date(),
+      }),
+    );
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, ctx, {
+        action: 'CERTIFICATE_PROOF_SHEET_PRINTED',
+        targetType: 'Certificate',
+        targetId: certificate.id,
+        after: { serialHex: info.serial, commonName: certificate.commonName, channel: ActorChannel.KIOSK },
+      }),
+    );
+    return { pdf, serialHex: info.serial };
+  }
+
+  /** The certificate if it is the session customer's; CERTIFICATE_NOT_FOUND or ACCESS_DENIED (80070005) otherwise. */
+  async own(session: CustomerSession, id: string): Promise<Certificate> {
+    const certificate = await this.dataSource.getRepository(Certificate).findOneBy({ id });
+    if (!certificate) throw new DomainError('CERTIFICATE_NOT_FOUND');
+    if (certificate.customerId !== session.customerId) throw new DomainError('ACCESS_DENIED');
+    if (session.scope === 'enrolment' && certificate.applicationId !== session.applicationId) {
+      throw new DomainError('ACCESS_DENIED');
+    }
+    return certificate;
+  }
+}
