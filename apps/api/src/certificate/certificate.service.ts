@@ -172,7 +172,7 @@ export class CertificateService {
           action: 'UNSUSPEND_CANCELLED',
           targetType: 'Certificate',
           targetId: id,
-          after: { requestId: waiting.id, decision: ApprovalStatus.CANCELLED, reason: 'CERTIFICATE_REVOKED' },
+          after: { requestId: waiting.id, decision: ApprovalStatus.CANCELLED, cause: 'CERTIFICATE_REVOKED' },
         });
       }
       return revoked;
