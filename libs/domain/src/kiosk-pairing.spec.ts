@@ -101,6 +101,7 @@ describe('kiosk pairing', () => {
     const text = encodeKioskKey(key);
     expect(text).toBe(Buffer.from(key).toString('base64url'));
     expect(decodeKioskKey(text)).toEqual(key);
+    expect(decodeKioskKey(`${text}=\n`)).toEqual(key);
     expect(decodeKioskKey(Buffer.from(randomBytes(16)).toString('base64url'))).toBeUndefined();
     expect(decodeKioskKey('not base64!')).toBeUndefined();
   });

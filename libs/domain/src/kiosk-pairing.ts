@@ -101,9 +101,12 @@ export function encodeKioskKey(key: Uint8Array): string {
   return base64url(key);
 }
 
-/** Reads a key written by {@link encodeKioskKey}; `undefined` when it is not one of the right length. */
+/**
+ * Reads a key written by {@link encodeKioskKey} (trailing `=` padding, as `basenc --base64url`
+ * writes it, is accepted); `undefined` when it is not one of the right length.
+ */
 export function decodeKioskKey(text: string): Uint8Array | undefined {
-  const key = fromBase64url(text.trim());
+  const key = fromBase64url(text.trim().replace(/={1,2}$/, ''));
   return key && key.byteLength === KIOSK_KEY_BYTES ? key : undefined;
 }
 

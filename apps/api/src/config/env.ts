@@ -246,7 +246,7 @@ export class Env {
   @ValidateIf(
     (env: Env) => env.KIOSK_PAIRING_KEY !== undefined || (env.NODE_ENV === 'production' && !env.KIOSK_PAIRING_KEY_FILE),
   )
-  @Matches(/^[A-Za-z0-9_-]{43,}$/)
+  @Matches(/^[A-Za-z0-9_-]{43}=?$/)
   KIOSK_PAIRING_KEY?: string;
 
   @IsOptional()
