@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { StaffRole } from '@app/contracts';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
+import { ApprovalService } from '@app/api/approval/approval.service';
+import type { RequestContext } from '@app/api/common/request-context';
 import { CounterFixture } from '../support/counter-fixture';
 
 const SUSPEND = `mutation($id: ID!, $version: Int!) { suspendCertificate(id: $id, version: $version) { status version } }`;
@@ -175,6 +178,35 @@ describe('unsuspend at the counter with four eyes (MariaDB, CRL judged by OpenSS
     expect(duplicate.body.errors![0].extensions.code).toBe('UNSUSPEND_ALREADY_PENDING');
     expect(duplicate.body.errors![0].message).toBe('此憑證已有一筆待主管覆核的解禁申請。');
     expect(await requests()).toBe(1);
+  });
+
+  it('never lets anyone decide their own request, whatever their role says (four eyes)', async () => {
+    const c = await heldCertificate();
+    const request = (await f.t.gql(REQUEST, input(c.id), { token: teller })).body.data!.requestUnsuspend;
+    const [asker] = await f.t.dataSource.query(
+      "SELECT s.id, s.branch_id, b.code FROM staff_users s JOIN branches b ON b.id = s.branch_id WHERE s.username = 'teller01'",
+    );
+    // A member of staff promoted after asking still counts as the asker: the second pair of eyes must be someone else's.
+    const promoted: RequestContext = {
+      requestId: 'four-eyes-own-request',
+      clientIp: null,
+      locale: 'zh-TW',
+      staff: {
+        id: asker.id,
+        username: 'teller01',
+        role: StaffRole.SUPERVISOR,
+        branchId: asker.branch_id,
+        branchCode: asker.code,
+      },
+    };
+    const approvals = f.t.app.get(ApprovalService);
+    await expect(approvals.approve(promoted, request.id)).rejects.toMatchObject({ code: 'APPROVAL_OWN_REQUEST' });
+    await expect(approvals.rejectRequest(promoted, request.id, '自己退回')).rejects.toMatchObject({
+      code: 'APPROVAL_OWN_REQUEST',
+    });
+    expect(await statusOf(c.id)).toBe('SUSPENDED');
+    const [row] = await f.t.dataSource.query('SELECT status FROM unsuspend_requests WHERE id = ?', [request.id]);
+    expect(row.status).toBe('PENDING');
   });
 
   it('lists the branch’s waiting requests oldest first, with who asked and why; other branches see none', async () => {

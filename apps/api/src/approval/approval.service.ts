@@ -8,7 +8,7 @@ import { CertificateStatusService } from '../ca/certificate-status.service';
 import { CrlPublisher } from '../ca/crl.publisher';
 import { Certificate } from '../certificate/certificate.entity';
 import { assertInBranch, branchScope } from '../common/branch-scope';
-import type { ListArgs } from '../common/dto/list-args';
+import { sortColumn, type ListArgs } from '../common/dto/list-args';
 import type { RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import { lockFor } from '../database/row-lock';
@@ -16,6 +16,8 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { StaffUser } from '../staff/staff-user.entity';
 import type { ApprovalFilter, RequestUnsuspendInput } from './dto/approval.inputs';
 import { UnsuspendRequest } from './unsuspend-request.entity';
+
+const SORTABLE = { requestedAt: 'r.requestedAt', decidedAt: 'r.decidedAt' };
 
 /**
  * 憑證解禁 with four eyes: a teller records the identity check, a supervisor of the certificate's
@@ -49,7 +51,7 @@ export class ApprovalService {
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.certificateId) qb.andWhere('r.certificateId = :certificate', { certificate: filter.certificateId });
     if (filter.ids) qb.andWhere(filter.ids.length ? 'r.id IN (:...ids)' : '1 = 0', { ids: filter.ids });
-    qb.orderBy('r.requestedAt', args.sortOrder ?? 'ASC').addOrderBy('r.id', 'ASC');
+    qb.orderBy(sortColumn(SORTABLE, args.sortField, 'requestedAt'), args.sortOrder ?? 'ASC').addOrderBy('r.id', 'ASC');
     const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();
     return { items, total };
   }
