@@ -46,6 +46,8 @@ import { TokenModule } from './token/token.module';
     ApprovalModule,
     KioskModule,
     ReportModule,
+    CustomerSessionModule,
+    EnrolmentModule,
   ],
   controllers: [HealthController],
 })
