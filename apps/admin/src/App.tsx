@@ -22,10 +22,12 @@ import staff from './staff';
 import tokens from './tokens';
 import { tokenProvider } from './tokens/token.provider';
 import { createAppStore } from './store/app-store';
+import { bulkReminderProvider, dashboardProvider, reconciliationProvider } from './reports/report.provider';
 import { staffProvider } from './staff/staff.provider';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const FaqPage = lazy(() => import('./faq/FaqPage'));
+const ReconciliationPage = lazy(() => import('./reports/ReconciliationPage'));
 
 const i18nProvider = createI18nProvider();
 const client = createApolloClient({
@@ -42,6 +44,9 @@ const dataProvider = createDataProvider(
     certificates: certificateProvider(client),
     tokens: tokenProvider(client),
     approvals: approvalProvider(client),
+    dashboard: dashboardProvider(client),
+    reconciliation: reconciliationProvider(client),
+    'bulk-reminders': bulkReminderProvider(client),
   },
   i18nProvider.translate,
 );
@@ -74,6 +79,14 @@ export const App = () => (
         {permissions === 'ADMIN' && <Resource name="staff" {...staff} />}
         <Resource name="branches" recordRepresentation="name" />
         <CustomRoutes>
+          <Route
+            path="/reconciliation"
+            element={
+              <Authenticated>
+                <ReconciliationPage />
+              </Authenticated>
+            }
+          />
           <Route
             path="/faq"
             element={

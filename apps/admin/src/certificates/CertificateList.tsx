@@ -2,7 +2,9 @@ import { DataTable, List, SelectField, SelectInput, TextInput, usePermissions } 
 import { DateTimeField } from '../calendar/DateTimeField';
 import { BranchInput } from '../common/BranchInput';
 import { useNotifyApiError } from '../errors/use-notify-api-error';
+import { BulkRemindButton } from './BulkRemindButton';
 import { CalendarDateInput } from './CalendarDateInput';
+import { StatusChangedBeforeInput } from './StatusChangedBeforeInput';
 import { CERTIFICATE_STATUS_CHOICES, CERTIFICATE_USAGE_CHOICES } from './certificate-choices';
 
 const filters = (withBranch: boolean) => [
@@ -13,6 +15,8 @@ const filters = (withBranch: boolean) => [
   <CalendarDateInput key="notAfterFrom" source="notAfterFrom" />,
   <CalendarDateInput key="notAfterTo" source="notAfterTo" />,
   ...(withBranch ? [<BranchInput key="branchId" source="branchId" />] : []),
+  // Set by the dashboard's "held for over N days" figure; removable, not typed.
+  <StatusChangedBeforeInput key="statusChangedBefore" source="statusChangedBefore" />,
 ];
 
 /** 憑證查詢 at the counter: by customer ID, CN, serial, status or expiry window; soonest expiry first. */
@@ -26,7 +30,10 @@ const CertificateList = () => {
       exporter={false}
       queryOptions={{ onError }}
     >
-      <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable
+        rowClick="show"
+        bulkActionButtons={permissions === 'SUPERVISOR' || permissions === 'ADMIN' ? <BulkRemindButton /> : false}
+      >
         <DataTable.Col source="customer.idNumber" disableSort />
         <DataTable.Col source="customer.name" disableSort />
         <DataTable.Col source="commonName" />

@@ -20,7 +20,16 @@ import type { CertificateDetail, CertificateFilter, CertificateRow } from './cer
 import { expiryWindow } from './expiry-window';
 
 const SORTABLE = ['notAfter', 'notBefore', 'commonName', 'status', 'statusChangedAt', 'createdAt'] as const;
-const FILTERS = ['idNumber', 'commonName', 'serialHex', 'status', 'branchId', 'customerId', 'tokenId'] as const;
+const FILTERS = [
+  'idNumber',
+  'commonName',
+  'serialHex',
+  'status',
+  'branchId',
+  'customerId',
+  'tokenId',
+  'statusChangedBefore',
+] as const;
 
 /** What the show page's buttons ask for, through react-admin's update with `meta`. */
 export type CertificateAction =

@@ -67,6 +67,7 @@ export type CertificateFilter = {
   branchId?: string;
   customerId?: string;
   tokenId?: string;
+  statusChangedBefore?: string;
   ids?: string[];
 };
 

@@ -1,49 +1,63 @@
-import { Box, Card, CardContent, Typography } from '@mui/material';
-import { Title, useGetIdentity, useTranslate } from 'react-admin';
-import { formatDate, formatTime } from '../calendar/format-date';
-import { useCalendar } from '../calendar/use-calendar';
-import { useNow } from '../calendar/use-now';
+import { Box, Grid, LinearProgress } from '@mui/material';
+import { Title, usePermissions, useStore, useTranslate } from 'react-admin';
+import { apiErrorCode } from '../data/api-error';
+import { ApiErrorNotice } from '../errors/ApiErrorNotice';
+import { DEFAULT_SCOPE } from '../reports/report.provider';
+import { BranchBreakdown } from './BranchBreakdown';
+import { CertificateStatusCard } from './CertificateStatusCard';
+import { CounterCard } from './CounterCard';
+import { ExpiryCard } from './ExpiryCard';
+import { PendingApprovalsCard } from './PendingApprovalsCard';
+import { ScopePicker } from './ScopePicker';
+import { useDashboard } from './use-dashboard';
+import { Welcome } from './Welcome';
 
-/** Welcome page: who is signed in, where, and the query date and time in the chosen calendar. */
+/**
+ * Home: the welcome card, then the branch's figures (the head office: the bank's, per branch, or one
+ * branch's), each of which opens the list it counts.
+ */
 const Dashboard = () => {
   const translate = useTranslate();
-  const { identity } = useGetIdentity();
-  const [calendar] = useCalendar();
-  const now = useNow();
-  const rows: [string, string, string][] = [
-    [
-      'branch',
-      translate('dashboard.branch'),
-      identity?.branch ? `${identity.branch.code} ${identity.branch.name}` : '',
-    ],
-    ['role', translate('dashboard.role'), identity?.role ? translate(`enums.StaffRole.${identity.role}`) : ''],
-    ['query-date', translate('dashboard.queryDate'), formatDate(now, calendar)],
-    ['query-time', translate('dashboard.queryTime'), formatTime(now)],
-  ];
+  const { permissions } = usePermissions<string>();
+  const isAdmin = permissions === 'ADMIN';
+  const [chosen, setChosen] = useStore<string>('dashboard.scope', DEFAULT_SCOPE);
+  const scope = isAdmin ? chosen : DEFAULT_SCOPE;
+  const { data, error, isPending } = useDashboard(scope);
+  // Links carry the branch only when one was chosen: otherwise the lists keep their own scope.
+  const branchId = scope === DEFAULT_SCOPE ? undefined : scope;
   return (
-    <Card sx={{ mt: 2 }}>
+    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Title title="dashboard.title" />
-      <CardContent>
-        <Typography variant="h5" component="h1" gutterBottom>
-          {translate('dashboard.welcome', { name: identity?.fullName ?? '' })}
-        </Typography>
-        <Box
-          component="dl"
-          sx={{ display: 'grid', gridTemplateColumns: 'max-content auto', columnGap: 3, rowGap: 1, m: 0 }}
-        >
-          {rows.map(([id, label, value]) => (
-            <Box key={id} sx={{ display: 'contents' }}>
-              <Typography component="dt" color="text.secondary">
-                {label}
-              </Typography>
-              <Typography component="dd" sx={{ m: 0 }} data-testid={id}>
-                {value}
-              </Typography>
-            </Box>
-          ))}
+      <Welcome queriedAt={data?.queriedAt} />
+      {isAdmin && (
+        <Box>
+          <ScopePicker value={chosen} onChange={setChosen} />
         </Box>
-      </CardContent>
-    </Card>
+      )}
+      {isPending && <LinearProgress aria-label={translate('ra.page.loading')} />}
+      {error ? <ApiErrorNotice code={apiErrorCode(error)} message={error.message} /> : null}
+      {data && (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 8 }}>
+            <CertificateStatusCard figures={data} branchId={branchId} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 6, lg: 4 }}>
+            <PendingApprovalsCard count={data.pendingApprovals} branchId={branchId} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <ExpiryCard figures={data} branchId={branchId} />
+          </Grid>
+          <Grid size={{ xs: 12, md: 6 }}>
+            <CounterCard figures={data} branchId={branchId} />
+          </Grid>
+          {data.perBranch.length > 0 && (
+            <Grid size={12}>
+              <BranchBreakdown rows={data.perBranch} onPick={setChosen} />
+            </Grid>
+          )}
+        </Grid>
+      )}
+    </Box>
   );
 };
 
