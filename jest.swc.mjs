@@ -25,6 +25,7 @@ export const moduleNameMapper = {
   '^@app/pdf$': '<rootDir>/libs/pdf/src/index.ts',
   '^@app/pdf/(.*)$': '<rootDir>/libs/pdf/src/$1',
   '^@app/api/(.*)$': '<rootDir>/apps/api/src/$1',
+  '^@app/kiosk-agent/(.*)$': '<rootDir>/apps/kiosk-agent/src/$1',
   '^@app/seeds$': '<rootDir>/seeds/index.ts',
   '^@app/seeds/(.*)$': '<rootDir>/seeds/$1',
   '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -8,8 +8,8 @@ import { encodeKioskKey, mintPairingToken, type PairingClaims } from '@app/domai
 import { SOFTHSM_MODULE } from '@app/pkcs11/testing/softhsm';
 import { createTestHierarchy, type TestHierarchy } from '@app/pki/testing/hierarchy';
 import { issueCertificate, parseCsr, randomSerial, toPem } from '@app/pki';
-import { validateConfig } from '../../../apps/kiosk-agent/src/config/agent-config';
-import { type KioskAgent, startAgent } from '../../../apps/kiosk-agent/src/agent-server';
+import { validateConfig } from '@app/kiosk-agent/config/agent-config';
+import { type KioskAgent, startAgent } from '@app/kiosk-agent/agent-server';
 
 export const PAGE_ORIGIN = 'https://ra.bank.test';
 export const KIOSK_CODE = 'K0060000-01';
