@@ -12,6 +12,11 @@ npm run -s build:admin >/dev/null
 mkdir -p var
 # A random session key kept beside the demo database, readable by this user only.
 [ -s var/jwt-secret ] || (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > var/jwt-secret)
+# The audit chain's HMAC key and the kiosk pairing master key: outside the database, like in production.
+[ -s var/audit-hmac-key ] || (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n' > var/audit-hmac-key)
+[ -s var/kiosk-pairing-key ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > var/kiosk-pairing-key)
+export AUDIT_HMAC_KEY_FILE="${AUDIT_HMAC_KEY_FILE:-var/audit-hmac-key}"
+export KIOSK_PAIRING_KEY_FILE="${KIOSK_PAIRING_KEY_FILE:-var/kiosk-pairing-key}"
 
 export DATABASE_URL="${DATABASE_URL:-sqljs:var/branch-ra.sqlite}"
 export JWT_SECRET="${JWT_SECRET:-$(cat var/jwt-secret)}"
