@@ -1,18 +1,9 @@
 import { CertificateType, StorageMedium } from '@app/contracts';
 import { Typography } from '@mui/material';
-import {
-  Create,
-  email,
-  RadioButtonGroupInput,
-  ReferenceField,
-  required,
-  SimpleForm,
-  TextField,
-  TextInput,
-  Labeled,
-} from 'react-admin';
+import { Create, email, RadioButtonGroupInput, required, SimpleForm, TextInput, Labeled } from 'react-admin';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { useNotifyApiError } from '../errors/use-notify-api-error';
+import { ApplicantField } from './ApplicantField';
 import { MEDIUM_CHOICES } from './application-choices';
 
 /**
@@ -24,11 +15,7 @@ const ApplicationCreate = () => {
   return (
     <Create redirect="show" mutationOptions={{ onError }}>
       <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ medium: StorageMedium.IKEY }}>
-        <Labeled label="resources.applications.fields.customer.name">
-          <ReferenceField source="customerId" reference="customers" link="show">
-            <TextField source="name" />
-          </ReferenceField>
-        </Labeled>
+        <ApplicantField />
         <Labeled label="resources.applications.fields.certType">
           <Typography variant="body2">{CertificateType.FXML}</Typography>
         </Labeled>
