@@ -15,7 +15,7 @@ export class CertificateChallenge {
   @UuidColumn()
   certificateId: string;
 
-  /** `sign-in` or `renew`: a proof made for one never passes for the other. */
+  /** SIGN_IN or RENEW: a proof made for one never passes for the other. */
   @CodeColumn(16)
   purpose: string;
 

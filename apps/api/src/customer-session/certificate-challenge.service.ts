@@ -11,10 +11,9 @@ import { ENV, type Env } from '../config/env';
 import { Customer } from '../customer/customer.entity';
 import { lockFor } from '../database/row-lock';
 import { CertificateChallenge } from './certificate-challenge.entity';
+import type { ChallengePurpose } from './dto/customer-session.dto';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
-
-export type ChallengePurpose = 'sign-in' | 'renew';
 
 /** Which certificate a challenge is for: its serial, or the customer's ID and the key the token holds. */
 export interface ChallengeTarget {
@@ -64,7 +63,10 @@ export class CertificateChallengeService {
    */
   async start(ctx: RequestContext, target: ChallengeTarget, purpose: ChallengePurpose): Promise<IssuedChallenge> {
     const certificate = await this.find(target);
-    const challenge = createChallenge({ purpose: `kiosk-${purpose}`, origin: this.env.KIOSK_PAGE_ORIGIN });
+    const challenge = createChallenge({
+      purpose: `kiosk-${purpose.toLowerCase()}`,
+      origin: this.env.KIOSK_PAGE_ORIGIN,
+    });
     const now = new Date();
     const row = this.dataSource.getRepository(CertificateChallenge).create({
       id: randomUUID(),

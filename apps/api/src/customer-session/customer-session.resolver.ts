@@ -67,7 +67,7 @@ export class CustomerSessionResolver {
     @Args('input') input: ChallengeAnswerInput,
   ): Promise<CustomerSessionGrant> {
     this.take(ctx);
-    const certificate = await this.challenges.prove(ctx, decodeAnswer(input), 'sign-in');
+    const certificate = await this.challenges.prove(ctx, decodeAnswer(input), 'SIGN_IN');
     const { token, expiresAt } = this.sessions.issue({
       customerId: certificate.customerId,
       scope: 'certificate',

@@ -74,7 +74,7 @@ export class RenewalService {
     const replay = await this.replayOf(cmd.requestId, old, csrs);
     if (replay) return { certificates: replay, tokenRoom: await this.roomOn(this.dataSource.manager, old) };
     this.assertRenewable(old);
-    const proven = await this.challenges.prove(ctx, cmd.proof, 'renew');
+    const proven = await this.challenges.prove(ctx, cmd.proof, 'RENEW');
     if (proven.id !== old.id) throw new DomainError('CERTIFICATE_PROOF_FAILED');
 
     const certificates = await this.dataSource.transaction(async (m) => {

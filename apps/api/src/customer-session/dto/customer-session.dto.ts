@@ -1,8 +1,11 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsBase64, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { MaxLen } from '../../common/max-length';
 
-export const CHALLENGE_PURPOSES = ['sign-in', 'renew'] as const;
+/** What a challenge is for: a proof made for one never passes for the other. */
+export const ChallengePurpose = { SIGN_IN: 'SIGN_IN', RENEW: 'RENEW' } as const;
+export type ChallengePurpose = (typeof ChallengePurpose)[keyof typeof ChallengePurpose];
+registerEnumType(ChallengePurpose, { name: 'ChallengePurpose' });
 
 @InputType()
 export class StartCertificateChallengeInput {
@@ -27,9 +30,12 @@ export class StartCertificateChallengeInput {
   @MaxLen(4096)
   publicKey?: string;
 
-  @Field({ defaultValue: 'sign-in', description: '`sign-in` for a customer session, `renew` for renewCertificates.' })
-  @IsIn([...CHALLENGE_PURPOSES])
-  purpose: (typeof CHALLENGE_PURPOSES)[number] = 'sign-in';
+  @Field(() => ChallengePurpose, {
+    defaultValue: ChallengePurpose.SIGN_IN,
+    description: 'SIGN_IN for a customer session, RENEW for renewCertificates.',
+  })
+  @IsIn(Object.values(ChallengePurpose))
+  purpose: ChallengePurpose = ChallengePurpose.SIGN_IN;
 }
 
 @InputType()

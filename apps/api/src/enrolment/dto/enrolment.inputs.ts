@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType } from '@nestjs/graphql';
@@ -61,7 +62,7 @@ export class DownloadCertificatesInput {
   @IsOptional()
   @ArrayMaxSize(32)
   @IsBase64(undefined, { each: true })
-  @MaxLen(4096)
+  @MaxLength(4096, { each: true, context: { code: 'FIELD_TOO_LONG', max: 4096 } })
   publicKeys?: string[];
 }
 
