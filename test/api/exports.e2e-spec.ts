@@ -153,6 +153,9 @@ describe('CSV exports (MariaDB)', () => {
     });
     const filtered = await download(`/exports/certificates.csv?status=REVOKED`, 'admin01');
     expect(filtered.rows).toHaveLength(1);
+    // The list's own filter names: the customer's ID number as typed, lower case and all.
+    const byId = await download('/exports/certificates.csv?idNumber=f246061918', 'admin01');
+    expect(byId.rows.map((r) => r[5])).toEqual(['客戶名稱', '林美華']);
   });
 
   it('exports applications with the address the customer gave, filtered', async () => {
@@ -162,6 +165,8 @@ describe('CSV exports (MariaDB)', () => {
     expect(taichung.rows).toHaveLength(2);
     const record = Object.fromEntries(taichung.rows[0].map((h, i) => [h, taichung.rows[1][i]]));
     expect(record).toMatchObject({ 客戶名稱: '林美華', 電子郵件: 'lin@example.com.tw', 承辦櫃員: 'teller01' });
+    const byCn = await download('/exports/applications.csv?q=u1395', 'admin01');
+    expect(byCn.rows.map((r) => r[4])).toEqual(['客戶名稱', '王小明']);
     const scoped = await download(`/exports/applications.csv?branchId=${SEED_BRANCH_IDS.TAICHUNG}`, 'supervisor01');
     expect(scoped.rows).toHaveLength(1);
   });

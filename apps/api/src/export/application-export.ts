@@ -1,7 +1,8 @@
 import type { Locale } from '@app/contracts';
-import { maskIdNumber } from '@app/domain';
+import { maskIdNumber, normalizeIdNumber } from '@app/domain';
 import type { DataSource } from 'typeorm';
 import { CounterApplication } from '../application/counter-application.entity';
+import { likeEscape } from '../common/dto/list-args';
 import type { CsvValue } from './csv';
 import type { ApplicationExportFilter } from './dto/export-filters';
 import { keysetRows } from './keyset';
@@ -81,6 +82,8 @@ export function applicationRows(
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.certType) qb.andWhere('a.certType = :certType', { certType: filter.certType });
     if (filter.medium) qb.andWhere('a.medium = :medium', { medium: filter.medium });
+    const q = filter.q?.trim();
+    if (q) qb.andWhere("a.commonName LIKE :prefix ESCAPE '!'", { prefix: `${likeEscape(normalizeIdNumber(q))}%` });
     if (filter.createdFrom) qb.andWhere('a.createdAt >= :from', { from: filter.createdFrom });
     if (filter.createdTo) qb.andWhere('a.createdAt < :to', { to: filter.createdTo });
     return qb;

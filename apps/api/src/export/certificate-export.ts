@@ -1,5 +1,5 @@
 import type { Locale } from '@app/contracts';
-import { maskIdNumber } from '@app/domain';
+import { maskIdNumber, normalizeIdNumber } from '@app/domain';
 import type { DataSource } from 'typeorm';
 import { Certificate } from '../certificate/certificate.entity';
 import { likeEscape } from '../common/dto/list-args';
@@ -83,6 +83,11 @@ export function certificateRows(
     if (filter.medium) qb.andWhere('c.medium = :medium', { medium: filter.medium });
     if (filter.commonName) {
       qb.andWhere("c.commonName LIKE :cn ESCAPE '!'", { cn: `${likeEscape(filter.commonName.trim())}%` });
+    }
+    if (filter.idNumber) qb.andWhere('cu.idNumber = :idNumber', { idNumber: normalizeIdNumber(filter.idNumber) });
+    if (filter.serialHex) qb.andWhere('c.serialHex = :serial', { serial: filter.serialHex.toLowerCase() });
+    if (filter.statusChangedBefore) {
+      qb.andWhere('c.statusChangedAt < :changedBefore', { changedBefore: filter.statusChangedBefore });
     }
     if (filter.notAfterFrom) qb.andWhere('c.notAfter >= :naFrom', { naFrom: filter.notAfterFrom });
     if (filter.notAfterTo) qb.andWhere('c.notAfter < :naTo', { naTo: filter.notAfterTo });

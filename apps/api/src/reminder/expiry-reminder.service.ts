@@ -30,6 +30,8 @@ export interface ReminderRun {
   readonly sent: number;
   /** Already reminded by another run or instance, or no address to write to. */
   readonly skipped: number;
+  /** Could not be sent (e.g. SMTP down): nothing was recorded, the next run tries again. */
+  readonly failed: number;
 }
 
 /** Thresholds from REMINDER_THRESHOLDS_DAYS, smallest first, without duplicates. */
@@ -59,6 +61,7 @@ export class ExpiryReminderService {
   async runOnce(now = new Date()): Promise<ReminderRun> {
     let sent = 0;
     let skipped = 0;
+    let failed = 0;
     let after: { notAfter: Date; id: string } | null = null;
     for (;;) {
       const batch = await this.candidates(now, after);
@@ -66,14 +69,21 @@ export class ExpiryReminderService {
       for (const c of batch) {
         const threshold = this.thresholdFor(c.notAfter, now);
         if (threshold === null || done.has(`${c.id}:${threshold}`)) continue;
-        if (await this.remind(c, threshold, now)) sent += 1;
-        else skipped += 1;
+        try {
+          if (await this.remind(c, threshold, now)) sent += 1;
+          else skipped += 1;
+        } catch (error) {
+          failed += 1;
+          this.logger.error(`reminder for certificate ${c.serialHex} not sent: ${String(error)}`);
+        }
       }
       if (batch.length < BATCH) break;
       after = batch[batch.length - 1];
     }
-    if (sent > 0 || skipped > 0) this.logger.log(`expiry reminders: ${sent} sent, ${skipped} skipped`);
-    return { sent, skipped };
+    if (sent + skipped + failed > 0) {
+      this.logger.log(`expiry reminders: ${sent} sent, ${skipped} skipped, ${failed} failed`);
+    }
+    return { sent, skipped, failed };
   }
 
   /** The tightest threshold the certificate has crossed: 5 days left with thresholds 7 and 30 → 7. */

@@ -1,6 +1,6 @@
 import { ApplicationStatus, CertificateStatus, CertificateType, CertificateUsage, StorageMedium } from '@app/contracts';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { MaxLen } from '../../common/max-length';
 
 const invalid = { context: { code: 'FIELD_INVALID' } };
@@ -33,6 +33,21 @@ export class CertificateExportFilter {
   @MaxLen(64)
   commonName?: string;
 
+  /** The customer's ID number, as typed (normalised before use). */
+  @IsOptional()
+  @IsString()
+  @MaxLen(20)
+  idNumber?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{1,40}$/, invalid)
+  serialHex?: string;
+
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate(invalid)
+  statusChangedBefore?: Date;
+
   @IsOptional()
   @Type(() => Date)
   @IsDate(invalid)
@@ -46,6 +61,12 @@ export class CertificateExportFilter {
 
 /** Query parameters of /exports/applications.csv. */
 export class ApplicationExportFilter {
+  /** Start of the Common Name (an ID number prefix), as in the application list. */
+  @IsOptional()
+  @IsString()
+  @MaxLen(64)
+  q?: string;
+
   @IsOptional()
   @IsIn(Object.values(ApplicationStatus), invalid)
   status?: ApplicationStatus;
