@@ -254,6 +254,22 @@ describe('kiosk certificate proof, own certificates, hold and renewal (MariaDB, 
       certificate: { id: cert.id, status: 'SUSPENDED' },
     });
     expect(await f.crlEntry(cert.serialHex)).toContain('Certificate Hold');
+    f.ssl.file('issuing.der', Buffer.from(await (await fetch(`${f.t.url}/pki/ca.crt`)).arrayBuffer()));
+    f.ssl.run('x509', '-inform', 'DER', '-in', 'issuing.der', '-out', 'issuing.pem');
+    f.ssl.file('held.der', cert.der!);
+    f.ssl.run('x509', '-inform', 'DER', '-in', 'held.der', '-out', 'held.pem');
+    const ocsp = await f.ssl.runAsync(
+      'ocsp',
+      '-issuer',
+      'issuing.pem',
+      '-cert',
+      'held.pem',
+      '-url',
+      `${f.t.url}/pki/ocsp`,
+      '-CAfile',
+      'chain.pem',
+    );
+    expect(ocsp).toMatch(/held\.pem: revoked[\s\S]*Reason: certificateHold/);
     const [event] = await f.t.dataSource.query(
       "SELECT after FROM audit_events WHERE action = 'CERTIFICATE_SUSPENDED' AND target_id = ?",
       [cert.id],
