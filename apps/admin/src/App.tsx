@@ -4,6 +4,8 @@ import { Route } from 'react-router-dom';
 import { createAuthProvider } from './auth/auth-provider';
 import { readSession } from './auth/session';
 import { SignInPage } from './auth/SignInPage';
+import audit from './audit';
+import { auditProvider } from './audit/audit.provider';
 import approvals from './approvals';
 import { approvalProvider } from './approvals/approval.provider';
 import { branchProvider } from './branches/branch.provider';
@@ -21,6 +23,8 @@ import { AppTitle } from './layout/AppTitle';
 import staff from './staff';
 import tokens from './tokens';
 import { tokenProvider } from './tokens/token.provider';
+import outbox from './outbox';
+import { outboxProvider } from './outbox/outbox.provider';
 import { createAppStore } from './store/app-store';
 import { bulkReminderProvider, dashboardProvider, reconciliationProvider } from './reports/report.provider';
 import { staffProvider } from './staff/staff.provider';
@@ -44,6 +48,8 @@ const dataProvider = createDataProvider(
     certificates: certificateProvider(client),
     tokens: tokenProvider(client),
     approvals: approvalProvider(client),
+    audit: auditProvider(client),
+    'mail-outbox': outboxProvider(client),
     dashboard: dashboardProvider(client),
     reconciliation: reconciliationProvider(client),
     'bulk-reminders': bulkReminderProvider(client),
@@ -77,6 +83,8 @@ export const App = () => (
         <Resource name="tokens" {...tokens} />
         <Resource name="approvals" {...approvals} />
         {permissions === 'ADMIN' && <Resource name="staff" {...staff} />}
+        {(permissions === 'ADMIN' || permissions === 'SUPERVISOR') && <Resource name="audit" {...audit} />}
+        {(permissions === 'ADMIN' || permissions === 'SUPERVISOR') && <Resource name="mail-outbox" {...outbox} />}
         <Resource name="branches" recordRepresentation="name" />
         <CustomRoutes>
           <Route

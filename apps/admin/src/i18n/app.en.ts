@@ -72,7 +72,41 @@ export const appEn = {
     manualCode: 'Message no. %{code}',
     link: 'How to fix',
   },
+  audit: {
+    changes: {
+      title: 'Changes',
+      field: 'Field',
+      before: 'Before',
+      after: 'After',
+      none: 'This event records no changes.',
+    },
+  },
+  export: { csv: 'Export CSV' },
   resources: {
+    audit: {
+      name: 'Audit event |||| Audit trail',
+      fields: {
+        seq: 'Chain seq',
+        occurredAt: 'Time',
+        actor: 'Actor (username)',
+        actorType: 'Actor type',
+        actorUsername: 'Actor',
+        actorRole: 'Role',
+        branchCode: 'Branch',
+        kioskId: 'Kiosk',
+        action: 'Action',
+        targetType: 'Target type',
+        targetId: 'Target id',
+        requestId: 'Request id',
+        clientIp: 'Client address',
+        from: 'From',
+        to: 'Until',
+      },
+    },
+    'mail-outbox': {
+      name: 'Outbox message |||| Mail outbox',
+      fields: { createdAt: 'Created', recipient: 'To', subject: 'Subject', body: 'Message' },
+    },
     customers: {
       name: 'Customer |||| Customers',
       fields: {

@@ -70,7 +70,35 @@ export const appZhTw: AppCatalogue = {
     manualCode: '訊息代碼 %{code}',
     link: '處理方式',
   },
+  audit: {
+    changes: { title: '變更內容', field: '欄位', before: '變更前', after: '變更後', none: '此紀錄沒有變更內容。' },
+  },
+  export: { csv: '匯出 CSV' },
   resources: {
+    audit: {
+      name: '稽核紀錄 |||| 稽核紀錄',
+      fields: {
+        seq: '鏈序號',
+        occurredAt: '時間',
+        actor: '操作者帳號',
+        actorType: '操作者類型',
+        actorUsername: '操作者帳號',
+        actorRole: '角色',
+        branchCode: '分行',
+        kioskId: '資訊站',
+        action: '動作',
+        targetType: '對象類型',
+        targetId: '對象編號',
+        requestId: '請求編號',
+        clientIp: '來源位址',
+        from: '起始時間',
+        to: '結束時間',
+      },
+    },
+    'mail-outbox': {
+      name: '寄件匣 |||| 寄件匣',
+      fields: { createdAt: '建立時間', recipient: '收件人', subject: '主旨', body: '內容' },
+    },
     customers: {
       name: '客戶',
       fields: {
