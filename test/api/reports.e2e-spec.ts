@@ -51,6 +51,7 @@ type Figures = {
   oldestPendingAt: string | null;
 };
 type Dashboard = Figures & {
+  queriedAt: string;
   expiringFrom: string;
   expiring30Until: string;
   expiring60Until: string;

@@ -49,34 +49,33 @@ export interface BulkResult {
   refused: Array<{ id: string; code: string; message: string }>;
 }
 
-const FIGURES = gql`
-  fragment BranchFigureFields on BranchFigures {
-    branch {
-      id
-      code
-      name
-    }
-    certificatesByStatus {
-      status
-      count
-    }
-    expiring30
-    expiring60
-    suspendedOver
-    applicationsNoticePrinted
-    applicationsLocked
-    applicationsExpired
-    tokensLocked
-    tokensLost
-    pendingApprovals
-    oldestPendingAt
+/** Dashboard extends BranchFigures in the API's classes, not as a GraphQL interface: no shared fragment. */
+const FIGURES = `
+  branch {
+    id
+    code
+    name
   }
+  certificatesByStatus {
+    status
+    count
+  }
+  expiring30
+  expiring60
+  suspendedOver
+  applicationsNoticePrinted
+  applicationsLocked
+  applicationsExpired
+  tokensLocked
+  tokensLost
+  pendingApprovals
+  oldestPendingAt
 `;
 
 export const DASHBOARD: TypedDocumentNode<{ dashboard: DashboardFigures }, { branchId?: string }> = gql`
   query Dashboard($branchId: ID) {
     dashboard(branchId: $branchId) {
-      ...BranchFigureFields
+      ${FIGURES}
       queriedAt
       expiringFrom
       expiring30Until
@@ -84,11 +83,10 @@ export const DASHBOARD: TypedDocumentNode<{ dashboard: DashboardFigures }, { bra
       suspendedDays
       suspendedBefore
       perBranch {
-        ...BranchFigureFields
+        ${FIGURES}
       }
     }
   }
-  ${FIGURES}
 `;
 
 export const RECONCILIATION: TypedDocumentNode<
