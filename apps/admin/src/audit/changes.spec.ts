@@ -17,5 +17,8 @@ describe('audit changes', () => {
       { field: 'filter', before: null, after: '{"status":"ISSUED"}', changed: true },
     ]);
     expect(changesOf(null, null)).toEqual([]);
+    expect(changesOf('{"phone":null}', '{"phone":null}')).toEqual([
+      { field: 'phone', before: null, after: null, changed: false },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ function parse(json: string | null | undefined): Record<string, unknown> {
 }
 
 const show = (value: unknown): string | null =>
-  value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value);
+  value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
 
 /** Field by field, before next to after, in a stable order; `changed` marks what the action altered. */
 export function changesOf(beforeJson: string | null | undefined, afterJson: string | null | undefined): Change[] {

@@ -1,10 +1,10 @@
-import FactCheckIcon from '@mui/icons-material/FactCheck';
+import PolicyIcon from '@mui/icons-material/Policy';
 import { lazy } from 'react';
 
 /** The audit trail (稽核紀錄) for supervisors and admins; each page loads on first visit. */
 export default {
   list: lazy(() => import('./AuditList')),
   show: lazy(() => import('./AuditShow')),
-  icon: FactCheckIcon,
+  icon: PolicyIcon,
   recordRepresentation: 'action',
 };
