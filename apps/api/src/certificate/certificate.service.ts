@@ -17,6 +17,7 @@ import { Token } from '../token/token.entity';
 import { Certificate } from './certificate.entity';
 import type { CertificateEvent } from './dto/certificate-event';
 import type { CertificateFilter } from './dto/certificate.inputs';
+import { normalizeSerialHex } from './serial-hex';
 
 const SORTABLE = {
   notAfter: 'c.notAfter',
@@ -26,14 +27,6 @@ const SORTABLE = {
   statusChangedAt: 'c.statusChangedAt',
   createdAt: 'c.createdAt',
 };
-
-/** `01:A2 3f` → `1a23f`: serials are stored as lower-case hex without leading zeros or separators. */
-export function normalizeSerialHex(text: string): string {
-  return text
-    .replace(/[:\s]/g, '')
-    .toLowerCase()
-    .replace(/^0+(?=.)/, '');
-}
 
 function channelOf(event: AuditEvent): string {
   const given = event.after?.channel;

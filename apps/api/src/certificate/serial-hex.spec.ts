@@ -1,0 +1,14 @@
+import { describe, expect, it } from '@jest/globals';
+import { normalizeSerialHex } from './serial-hex';
+
+describe('normalizeSerialHex', () => {
+  it('reads the forms OpenSSL and certificate viewers print', () => {
+    expect(normalizeSerialHex('4A:3F:00:01')).toBe('4a3f0001');
+    expect(normalizeSerialHex(' 4a 3f 00 01 ')).toBe('4a3f0001');
+    expect(normalizeSerialHex('00:4A:3F')).toBe('4a3f');
+  });
+
+  it('keeps a zero serial as one digit', () => {
+    expect(normalizeSerialHex('00:00')).toBe('0');
+  });
+});
