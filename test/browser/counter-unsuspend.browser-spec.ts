@@ -94,4 +94,42 @@ describe('counter: unsuspend with a supervisor’s approval in Chromium', () => 
     await page.getByText('主管核准解禁').waitFor();
     await expect(page.getByText('申請憑證解禁').isVisible()).resolves.toBe(true);
   });
+  it('registers a scanned token from the customer’s page; reporting it lost holds its certificate', async () => {
+    await page.evaluate(() => sessionStorage.clear());
+    await signIn('teller01', 'Teller01!demo');
+    await page.goto(`${f.t.url}/#/customers/${customer.id}/show`);
+    await page.getByRole('link', { name: '登記載具' }).click();
+    // The customer comes from the page the teller was on (loaded a moment later by the autocomplete).
+    await page.waitForFunction(
+      (idNumber) => [...document.querySelectorAll('input')].some((input) => input.value.startsWith(idNumber)),
+      customer.idNumber,
+    );
+    // A barcode scanner types the serial into the focused field and presses Enter.
+    await page.keyboard.type('IKBROWSER0001');
+    await page.keyboard.press('Enter');
+    await page.getByRole('cell', { name: 'IKBROWSER0001' }).waitFor();
+    const [token] = await f.t.dataSource.query(
+      "SELECT id, status, owner_customer_id FROM tokens WHERE serial = 'IKBROWSER0001'",
+    );
+    expect(token).toMatchObject({ status: 'ACTIVE', owner_customer_id: customer.id });
+    const onToken = await f.issue({
+      customerId: customer.id,
+      idNumber: customer.idNumber,
+      tokenId: token.id,
+      sequence: '01',
+    });
+
+    const row = page.getByRole('row').filter({ hasText: 'IKBROWSER0001' });
+    await row.getByRole('button', { name: '遺失' }).click();
+    await page.getByRole('dialog').getByText('載具上所有有效的憑證會立即暫禁').waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /確認|確定/ })
+      .click();
+    await page.getByText('已登記載具遺失，其憑證已暫禁。').waitFor();
+    await expect(row.textContent()).resolves.toContain('遺失');
+    const [held] = await f.t.dataSource.query('SELECT status FROM certificates WHERE id = ?', [onToken.id]);
+    expect(held.status).toBe('SUSPENDED');
+    expect(await f.crlEntry(onToken.serialHex)).toContain('Certificate Hold');
+  });
 });
