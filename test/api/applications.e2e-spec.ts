@@ -146,6 +146,17 @@ describe('counter applications and application passwords (MariaDB)', () => {
       [app.id],
     );
     expect(Number(n)).toBe(0);
+
+    // A print button that sends no body at all still prints.
+    const bare = await fetch(`${t.url}/documents/applications/${app.id}/notice`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${teller}` },
+    });
+    expect(bare.status).toBe(200);
+    printed.push(passwordOnNotice(Buffer.from(await bare.arrayBuffer())));
+    const malformed = await printNotice(t.url, teller, app.id, { reissue: 'yes' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.json).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('opens the application with the right password: a ticket that is no staff session', async () => {

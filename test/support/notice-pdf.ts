@@ -17,9 +17,14 @@ export async function printNotice(
   return { status: res.status, headers: res.headers, pdf: bytes, json: isPdf ? null : JSON.parse(bytes.toString()) };
 }
 
-/** The application password as the sealed part prints it (`K7QM 3XTP 9HCA`), without the spaces. */
+/**
+ * The application password as the sealed part prints it (`K7QM 3XTP 9HCA`), without the spaces. The
+ * line is matched as a whole: pdftotext may split a wide letter pair (`V V`) inside a group.
+ */
 export function passwordOnNotice(pdf: Buffer): string {
-  const match = /\b([2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4} [2-9A-HJKMNP-Z]{4})\b/.exec(pdfText(pdf));
-  if (!match) throw new Error('no application password on the notice');
-  return match[1].replace(/ /g, '');
+  for (const line of pdfText(pdf).split('\n')) {
+    const symbols = line.replace(/\s+/g, '');
+    if (/^[2-9A-HJKMNP-Z]{12}$/.test(symbols) && /\S{2,4} \S/.test(line.trim())) return symbols;
+  }
+  throw new Error('no application password on the notice');
 }
