@@ -161,6 +161,8 @@ describe('unsuspend at the counter with four eyes (MariaDB, CRL judged by OpenSS
       ['a supervisor asking', input(c.id), supervisor, 'FORBIDDEN'],
       ['an admin asking', input(c.id), admin, 'FORBIDDEN'],
       ['unknown certificate', input('00000000-0000-4000-8000-0000000000ff'), teller, 'CERTIFICATE_NOT_FOUND'],
+      // Nobody outside the counter, a customer included, reaches unsuspend at all.
+      ['no staff session', input(c.id), '', 'UNAUTHENTICATED'],
     ];
     for (const [what, variables, token, code] of cases) {
       const { body } = await f.t.gql(REQUEST, variables, { token });
