@@ -101,7 +101,7 @@ export class CertificateChallengeService {
     const repo = this.dataSource.getRepository(Certificate);
     let certificate: Certificate | null = null;
     if (target.serialHex) {
-      certificate = await repo.findOneBy({ serialHex: target.serialHex.toLowerCase().replace(/^0+(?=.)/, '') });
+      certificate = await repo.findOneBy({ serialHex: In(serialForms(target.serialHex)) });
     } else if (target.idNumber && target.publicKey) {
       const customer = await this.dataSource
         .getRepository(Customer)
@@ -182,4 +182,13 @@ export class CertificateChallengeService {
 
 function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The stored forms a typed or read serial may match: separators and case dropped, and the 16-byte
+ * width restored, since tools print `05ab…` as `5AB…` or `05:AB:…`.
+ */
+function serialForms(input: string): string[] {
+  const hex = input.replace(/[\s:]/g, '').toLowerCase();
+  return [...new Set([hex, hex.replace(/^0+/, '').padStart(32, '0')])];
 }

@@ -12,6 +12,7 @@ import { Certificate } from '../certificate/certificate.entity';
 import type { RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import type { CustomerSession } from '../customer-session/customer-session.service';
+import { scopeOf } from './enrolment.service';
 
 /**
  * What a customer does with their own certificates at the kiosk: list them, hold one, print its
@@ -26,10 +27,11 @@ export class MyCertificatesService {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
+  /** The session's certificates: all of the customer's, or the application's for an enrolment session. */
   list(session: CustomerSession): Promise<Certificate[]> {
     return this.dataSource
       .getRepository(Certificate)
-      .find({ where: { customerId: session.customerId }, order: { createdAt: 'DESC', usage: 'DESC' } });
+      .find({ where: scopeOf(session), order: { createdAt: 'DESC', usage: 'DESC' } });
   }
 
   /**

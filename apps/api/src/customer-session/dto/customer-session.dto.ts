@@ -9,10 +9,13 @@ registerEnumType(ChallengePurpose, { name: 'ChallengePurpose' });
 
 @InputType()
 export class StartCertificateChallengeInput {
-  @Field({ nullable: true, description: 'The serial (hex) of a certificate on the token.' })
+  @Field({
+    nullable: true,
+    description: 'The serial of a certificate on the token, hex (colons and case do not matter).',
+  })
   @IsOptional()
   @IsString()
-  @MaxLen(40)
+  @MaxLen(64)
   serialHex?: string;
 
   @Field({
