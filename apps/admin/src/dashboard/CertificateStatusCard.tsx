@@ -1,8 +1,9 @@
 import { CertificateStatus } from '@app/contracts';
-import { Box } from '@mui/material';
+import { Box, useTheme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslate } from 'react-admin';
 import type { BranchFigures } from '../reports/report.queries';
+import { axisMax } from './axis-max';
 import { FigureCard } from './FigureCard';
 import { FigureLink, FigureList } from './FigureLink';
 import { listLink } from './list-link';
@@ -13,6 +14,15 @@ const ATTENTION: readonly CertificateStatus[] = [CertificateStatus.PENDING, Cert
 /** Certificates by status: a bar chart to look at and the same figures as text, each opening its list. */
 export const CertificateStatusCard = ({ figures, branchId }: { figures: BranchFigures; branchId?: string }) => {
   const translate = useTranslate();
+  const { palette } = useTheme();
+  const colour: Record<CertificateStatus, string> = {
+    PENDING: palette.info.main,
+    ISSUED: palette.secondary.main,
+    ACTIVE: palette.success.main,
+    SUSPENDED: palette.warning.main,
+    REVOKED: palette.error.main,
+    EXPIRED: palette.grey[500],
+  };
   const rows = figures.certificatesByStatus.map((s) => ({
     ...s,
     label: translate(`enums.CertificateStatus.${s.status}`),
@@ -25,10 +35,16 @@ export const CertificateStatusCard = ({ figures, branchId }: { figures: BranchFi
             height={220}
             hideLegend
             skipAnimation
-            xAxis={[{ scaleType: 'band', data: rows.map((r) => r.label) }]}
-            yAxis={[{ tickMinStep: 1 }]}
+            xAxis={[
+              {
+                scaleType: 'band',
+                data: rows.map((r) => r.label),
+                height: 28,
+                colorMap: { type: 'ordinal', colors: rows.map((r) => colour[r.status]) },
+              },
+            ]}
+            yAxis={[{ tickMinStep: 1, width: 32, min: 0, max: axisMax(rows.map((r) => r.count)) }]}
             series={[{ data: rows.map((r) => r.count), label: translate('dashboard.certificates.count') }]}
-            margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
           />
         </Box>
         <Box sx={{ flex: '0 1 220px' }}>

@@ -3,6 +3,7 @@ import { Box, useTheme } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslate } from 'react-admin';
 import type { DashboardFigures } from '../reports/report.queries';
+import { axisMax } from './axis-max';
 import { FigureCard } from './FigureCard';
 import { FigureLink, FigureList } from './FigureLink';
 import { listLink } from './list-link';
@@ -29,14 +30,13 @@ export const ExpiryCard = ({ figures, branchId }: { figures: DashboardFigures; b
     <FigureCard title={translate('dashboard.expiry.title')} testId="expiry">
       <Box aria-hidden>
         <BarChart
-          height={120}
+          height={140}
           hideLegend
           skipAnimation
           layout="horizontal"
           yAxis={[{ scaleType: 'band', data: windows.map((w) => w.label), width: 96 }]}
-          xAxis={[{ tickMinStep: 1 }]}
+          xAxis={[{ tickMinStep: 1, height: 28, min: 0, max: axisMax(windows.map((w) => w.value)) }]}
           series={[{ data: windows.map((w) => w.value), color: theme.palette.warning.main }]}
-          margin={{ left: 0, right: 8, top: 8, bottom: 0 }}
         />
       </Box>
       <FigureList>
