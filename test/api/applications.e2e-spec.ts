@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApplicationPasswordService } from '@app/api/application/application-password.service';
 import { createApp } from '@app/api/bootstrap';
+import { systemContext } from '@app/api/ca/issuance.service';
 import { pdfText } from '@app/pdf/pdf-text';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import { execFileSync } from 'node:child_process';
@@ -182,6 +184,28 @@ describe('counter applications and application passwords (MariaDB)', () => {
     expect(res.errors![0].extensions.code).toBe('APPLICATION_PASSWORD_EXPIRED');
     expect(await statusOf(app.id)).toBe('EXPIRED');
     expect((await open(customer.idNumber, password)).errors![0].extensions.code).toBe('APPLICATION_PASSWORD_EXPIRED');
+  });
+
+  it('sweeps notices past their validity to EXPIRED, audited; a new notice can then be printed', async () => {
+    const customer = SEED_CUSTOMERS[9];
+    const app = await register(customer, 'PC');
+    await print(app.id);
+    const passwords = t.app.get(ApplicationPasswordService);
+    await expect(passwords.expireDue(systemContext())).resolves.toBe(0);
+    await t.dataSource.query(
+      'UPDATE application_passwords SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE application_id = ?',
+      [app.id],
+    );
+    await expect(passwords.expireDue(systemContext())).resolves.toBe(1);
+    expect(await statusOf(app.id)).toBe('EXPIRED');
+    const [event] = await t.dataSource.query(
+      "SELECT actor_type, `after` FROM audit_events WHERE action = 'APPLICATION_EXPIRED' AND target_id = ?",
+      [app.id],
+    );
+    expect(event.actor_type).toBe('SYSTEM');
+    expect(JSON.parse(event.after).status).toBe('EXPIRED');
+    const { password } = await print(app.id);
+    expect((await open(customer.idNumber, password)).errors).toBeUndefined();
   });
 
   it('reissue kills the old password at once', async () => {

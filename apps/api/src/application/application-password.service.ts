@@ -109,6 +109,37 @@ export class ApplicationPasswordService {
       .existsBy({ id: passwordId, applicationId, retiredAt: IsNull(), usedAt: IsNull() });
   }
 
+  /**
+   * Moves every NOTICE_PRINTED application whose live password has expired to EXPIRED, each in its
+   * own transaction with its audit event, so lists by status tell the truth without waiting for a
+   * kiosk to try the password. Returns how many moved; safe to run in several processes at once.
+   */
+  async expireDue(ctx: RequestContext, now: Date = new Date()): Promise<number> {
+    const due = await this.dataSource
+      .getRepository(CounterApplication)
+      .createQueryBuilder('a')
+      .innerJoin(ApplicationPassword, 'p', 'p.applicationId = a.id AND p.retiredAt IS NULL AND p.usedAt IS NULL')
+      .where('a.status = :status AND p.expiresAt <= :now', { status: ApplicationStatus.NOTICE_PRINTED, now })
+      .select('a.id', 'id')
+      .addSelect('p.noticeNumber', 'noticeNumber')
+      .limit(500)
+      .getRawMany<{ id: string; noticeNumber: string }>();
+    let moved = 0;
+    for (const { id, noticeNumber } of due) {
+      moved += await this.dataSource.transaction(async (m) => {
+        const application = await m
+          .getRepository(CounterApplication)
+          .findOne({ where: { id }, lock: lockFor(this.dataSource) });
+        // Someone printed a new notice or cancelled in between: nothing to do.
+        const live = await m.getRepository(ApplicationPassword).findOneBy({ applicationId: id, retiredAt: IsNull() });
+        if (application?.status !== ApplicationStatus.NOTICE_PRINTED || !live || live.expiresAt > now) return 0;
+        await this.moveTo(m, ctx, application, ApplicationStatus.EXPIRED, now, { noticeNumber });
+        return 1;
+      });
+    }
+    return moved;
+  }
+
   private async check(m: EntityManager, ctx: RequestContext, idNumber: string, password: string): Promise<Verdict> {
     const max = this.env.APPLICATION_PASSWORD_MAX_TRIES;
     const wrong = (triesLeft: number): Verdict => ({

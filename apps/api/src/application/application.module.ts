@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationExpiryJob } from './application-expiry.job';
 import { ApplicationKioskResolver } from './application-kiosk.resolver';
 import { ApplicationPasswordService } from './application-password.service';
 import { ApplicationTicketService } from './application-ticket.service';
@@ -12,6 +13,7 @@ import { ApplicationService } from './application.service';
     ApplicationTicketService,
     ApplicationResolver,
     ApplicationKioskResolver,
+    ApplicationExpiryJob,
   ],
   exports: [ApplicationService, ApplicationPasswordService, ApplicationTicketService],
 })
