@@ -741,7 +741,7 @@ export const ERRORS = {
   },
   CUSTOMER_SESSION_INVALID: {
     message: {
-      'zh-TW': '憑證服務的使用階段已結束或無效，請重新登入。',
+      'zh-TW': '憑證服務的工作階段已結束或無效，請重新登入。',
       en: 'The certificate service session has ended or is not valid; sign in again.',
     },
     remedy: {
