@@ -197,7 +197,7 @@ describe('kiosk certificate proof, own certificates, hold and renewal (MariaDB, 
     expect(codeOf(await call(MINE, {}, teller))).toBe('CUSTOMER_SESSION_INVALID');
   });
 
-  it('refuses a revoked certificate, before and after the challenge', async () => {
+  it('refuses a revoked or lapsed certificate, before and after the challenge', async () => {
     const keys = await keyPair();
     const cert = await issue(wang, keys, { sequence: '02' });
     const pending = await challenge({ serialHex: cert.serialHex });
@@ -207,6 +207,15 @@ describe('kiosk certificate proof, own certificates, hold and renewal (MariaDB, 
     expect(codeOf(late)).toBe('CERTIFICATE_NOT_USABLE');
     expect(late.errors![0].extensions.params.status).toBe('REVOKED');
     expect(codeOf(await call(START, { input: { serialHex: cert.serialHex } }))).toBe('CERTIFICATE_NOT_USABLE');
+
+    // Past notAfter counts as expired even before the expiry sweep has marked it.
+    const lapsed = await issue(wang, keys, { sequence: '09' });
+    await f.t.dataSource
+      .getRepository(Certificate)
+      .update({ id: lapsed.id }, { notAfter: new Date(Date.now() - 60_000) });
+    const expired = await call(START, { input: { serialHex: lapsed.serialHex } });
+    expect(codeOf(expired)).toBe('CERTIFICATE_NOT_USABLE');
+    expect(expired.errors![0].extensions.params.status).toBe('EXPIRED');
   });
 
   it('lets a returning customer prove the key of an issued, not yet installed certificate by ID number', async () => {

@@ -120,9 +120,8 @@ export class CertificateChallengeService {
       if (certificate?.status === CertificateStatus.PENDING) throw new DomainError('CA_ISSUING');
     }
     if (!certificate || !certificate.der) throw new DomainError('CERTIFICATE_PROOF_FAILED');
-    if (!PROVING.includes(certificate.status)) {
-      throw new DomainError('CERTIFICATE_NOT_USABLE', { status: certificate.status });
-    }
+    const status = effectiveStatus(certificate, new Date());
+    if (!PROVING.includes(status)) throw new DomainError('CERTIFICATE_NOT_USABLE', { status });
     return certificate;
   }
 
@@ -163,12 +162,9 @@ export class CertificateChallengeService {
       certificate: new Uint8Array(certificate.der),
     });
     if (!good) return fail('signature does not verify', certificate.id);
-    if (!PROVING.includes(certificate.status)) {
-      return fail(
-        `certificate ${certificate.status}`,
-        certificate.id,
-        new DomainError('CERTIFICATE_NOT_USABLE', { status: certificate.status }),
-      );
+    const status = effectiveStatus(certificate, now);
+    if (!PROVING.includes(status)) {
+      return fail(`certificate ${status}`, certificate.id, new DomainError('CERTIFICATE_NOT_USABLE', { status }));
     }
     await this.audit.record(m, ctx, {
       action: 'CERTIFICATE_PROVEN',
@@ -178,6 +174,11 @@ export class CertificateChallengeService {
     });
     return { ok: true, certificate };
   }
+}
+
+/** The status, counting a certificate past notAfter as EXPIRED before the hourly sweep marks it so. */
+function effectiveStatus(c: Certificate, now: Date): CertificateStatus {
+  return c.notAfter && c.notAfter.getTime() <= now.getTime() ? CertificateStatus.EXPIRED : c.status;
 }
 
 function digestOf(bytes: Uint8Array): string {
