@@ -3,6 +3,7 @@ import { SEED_BRANCH_IDS } from '@app/seeds/branches.data';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Certificate } from '@app/api/certificate/certificate.entity';
 import { CounterFixture } from '../support/counter-fixture';
+import type { GqlResult } from '../support/test-app';
 
 const SEARCH = `query($filter: CertificateFilter, $sortField: String, $sortOrder: SortOrder, $take: Int) {
   certificates(filter: $filter, sortField: $sortField, sortOrder: $sortOrder, take: $take) {
@@ -54,8 +55,7 @@ describe('certificates at the counter (MariaDB, judged by OpenSSL)', () => {
   });
   afterAll(() => f?.close());
 
-  const ids = (body: { data?: { certificates: { items: Array<{ id: string }> } } | null }) =>
-    body.data!.certificates.items.map((c) => c.id).sort();
+  const ids = (body: GqlResult) => body.data!.certificates.items.map((c: { id: string }) => c.id).sort();
 
   it('finds certificates by customer ID, CN prefix, serial as OpenSSL prints it, status and expiry window', async () => {
     const search = async (filter: Record<string, unknown>) =>
@@ -64,6 +64,12 @@ describe('certificates at the counter (MariaDB, judged by OpenSSL)', () => {
     expect(await search({ commonName: `${wang.idNumber.toLowerCase()}-01` })).toEqual([wangHeld.id]);
     const colons = wangActive.serialHex.toUpperCase().match(/../g)!.join(':');
     expect(await search({ serialHex: colons })).toEqual([wangActive.id]);
+    // A serial whose first byte is below 0x10, typed as an integer (no leading zero), as viewers print it.
+    await f.t.dataSource.query('UPDATE certificates SET serial_hex = ? WHERE id = ?', [
+      '0a' + linActive.serialHex.slice(2),
+      linActive.id,
+    ]);
+    expect(await search({ serialHex: `A${linActive.serialHex.slice(2).toUpperCase()}` })).toEqual([linActive.id]);
     expect(await search({ status: 'SUSPENDED' })).toEqual([wangHeld.id]);
     expect(await search({ notAfterFrom: '2026-12-01T00:00:00Z', notAfterTo: '2027-01-01T00:00:00Z' })).toEqual([
       linActive.id,

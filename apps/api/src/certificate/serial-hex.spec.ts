@@ -8,7 +8,8 @@ describe('normalizeSerialHex', () => {
     expect(normalizeSerialHex('00:4A:3F')).toBe('4a3f');
   });
 
-  it('keeps a zero serial as one digit', () => {
-    expect(normalizeSerialHex('00:00')).toBe('0');
+  it('keeps the zero nibble of a first byte below 0x10, as the bytes are stored', () => {
+    expect(normalizeSerialHex('0A:3F:01')).toBe('0a3f01');
+    expect(normalizeSerialHex('a3f01')).toBe('0a3f01');
   });
 });
