@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CounterApplication } from '@app/api/application/counter-application.entity';
+import { AuditService } from '@app/api/audit/audit.service';
 import { Certificate } from '@app/api/certificate/certificate.entity';
 import { SEED_BRANCH_IDS } from '@app/seeds/branches.data';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
@@ -121,6 +122,25 @@ describe('CSV exports (MariaDB)', () => {
     const record = Object.fromEntries(rows[0].map((h, i) => [h, rows[1][i]]));
     expect(record).toMatchObject({ 動作: 'CUSTOMER_CREATED', 操作者帳號: 'teller01', 分行代號: '0060000' });
     expect(JSON.parse(record['變更後'])).toMatchObject({ name: '張美玲, "小玲"' });
+  });
+
+  it('streams an export larger than one read batch without losing or repeating a row', async () => {
+    const audit = t.app.get(AuditService);
+    const system = { requestId: 'bulk-export-test', clientIp: null, locale: 'zh-TW' as const, staff: null };
+    await t.dataSource.transaction(async (m) => {
+      for (let i = 0; i < 1234; i++) {
+        await audit.record(m, system, {
+          action: 'BULK_TEST',
+          targetType: 'Test',
+          targetId: String(i),
+          branchCode: '0060000',
+        });
+      }
+    });
+    const { rows } = await download('/exports/audit.csv?action=BULK_TEST', 'admin01');
+    const targets = rows.slice(1).map((r) => Number(r[10]));
+    expect(targets).toHaveLength(1234);
+    expect(targets).toEqual([...Array(1234).keys()]);
   });
 
   it('gives English headers to an English client', async () => {

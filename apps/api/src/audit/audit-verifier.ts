@@ -24,6 +24,8 @@ export interface ChainReport {
   /** Events written before the chain started (no seq), which no HMAC protects. */
   readonly preChain: number;
   readonly lastSeq: string;
+  /** HMAC of the last chained event: kept outside the database, it shows later if events were cut off the end. */
+  readonly lastHmac: string | null;
   /** The first break in chain order, then the others found (at most `maxBreaks` in all). */
   readonly breaks: readonly ChainBreak[];
 }
@@ -119,7 +121,14 @@ export async function verifyAuditChain(
     unchained = rows.map((u) => ({ seq: null, id: u.id, reason: 'UNCHAINED' as const }));
   }
   const all = mergeByPosition(breaks, unchained).slice(0, maxBreaks);
-  return { ok: all.length === 0, checked, preChain, lastSeq: (expected - 1n).toString(), breaks: all };
+  return {
+    ok: all.length === 0,
+    checked,
+    preChain,
+    lastSeq: (expected - 1n).toString(),
+    lastHmac: checked > 0 ? prevHmac : null,
+    breaks: all,
+  };
 }
 
 /** Chain breaks stay in sequence order; an unchained row goes before the first break that has a later id. */

@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     const report = await verifyAuditChain(dataSource, key);
     const summary = `${report.checked} chained events up to seq ${report.lastSeq}, ${report.preChain} pre-chain`;
     if (report.ok) {
-      console.log(`audit chain intact: ${summary}`);
+      console.log(`audit chain intact: ${summary}; last hmac ${report.lastHmac ?? '-'}`);
       return 0;
     }
     const [first, ...rest] = report.breaks;
