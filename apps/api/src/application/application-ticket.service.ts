@@ -43,27 +43,29 @@ export class ApplicationTicketService {
     return { ticket, expiresAt: new Date(Date.now() + TTL_SECONDS * 1000) };
   }
 
-  /** The application and password of a valid ticket whose password is still live; APPLICATION_TICKET_INVALID otherwise. */
-  async verify(ticket: string): Promise<{ applicationId: string; passwordId: string }> {
-    const claims = await this.read(ticket);
-    if (!(await this.passwords.isLive(claims.applicationId, claims.passwordId))) {
-      throw new DomainError('APPLICATION_TICKET_INVALID');
-    }
-    return claims;
-  }
-
   /**
-   * A genuine, unexpired ticket's claims, whether or not its password is still live: the apply step
-   * needs this to answer a retry whose first attempt spent the password. APPLICATION_TICKET_INVALID otherwise.
+   * The application and password a ticket names, when its signature, `typ`, audience and expiry hold;
+   * APPLICATION_TICKET_INVALID otherwise. Does not look at the database: a caller that acts on the
+   * application checks `ApplicationPasswordService.isLive` under its own row lock.
    */
   async read(ticket: string): Promise<{ applicationId: string; passwordId: string }> {
     try {
       const decoded = this.jwt.decode<{ header?: { typ?: string } } | null>(ticket, { complete: true });
       if (decoded?.header?.typ !== TYPE) throw new Error('not a ticket');
       const claims = await this.jwt.verifyAsync<TicketClaims>(ticket, { algorithms: ['HS256'], audience: AUDIENCE });
+      if (typeof claims.sub !== 'string' || typeof claims.pwd !== 'string') throw new Error('claims missing');
       return { applicationId: claims.sub, passwordId: claims.pwd };
     } catch {
       throw new DomainError('APPLICATION_TICKET_INVALID');
     }
+  }
+
+  /** `read`, and the ticket's password is still the live, unused one of its application. */
+  async verify(ticket: string): Promise<{ applicationId: string; passwordId: string }> {
+    const claims = await this.read(ticket);
+    if (!(await this.passwords.isLive(claims.applicationId, claims.passwordId))) {
+      throw new DomainError('APPLICATION_TICKET_INVALID');
+    }
+    return claims;
   }
 }
