@@ -1,4 +1,4 @@
-import { CertificateStatus, RevocationReason } from '@app/contracts';
+import { CertificateStatus } from '@app/contracts';
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
@@ -75,6 +75,3 @@ export class CertificateListArgs extends FilteredListArgs(CertificateFilter) {}
 
 @ObjectType()
 export class CertificateList extends Paginated(Certificate) {}
-
-/** Reasons a teller may give for a revocation at the customer's request. */
-export const COUNTER_REVOCATION_REASONS = Object.values(RevocationReason);
