@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { AuditQueryService } from '@app/api/audit/audit-query.service';
+import { AuditService } from '@app/api/audit/audit.service';
 import { TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -92,6 +93,27 @@ describe('audit trail: HMAC chain, browser, scope (MariaDB)', () => {
       'SELECT COUNT(*) AS n, MIN(seq) AS lo, MAX(seq) AS hi FROM audit_events WHERE seq IS NOT NULL',
     );
     expect(Number(hi) - Number(lo) + 1).toBe(Number(n));
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('drops the events of a rolled-back savepoint and keeps the rest of the transaction’s', async () => {
+    const audit = t.app.get(AuditService);
+    const system = { requestId: 'savepoint-test', clientIp: null, locale: 'zh-TW' as const, staff: null };
+    await t.dataSource.transaction(async (m) => {
+      await audit.record(m, system, { action: 'OUTER_KEPT', targetType: 'Test', targetId: '1' });
+      await m
+        .transaction(async (inner) => {
+          await audit.record(inner, system, { action: 'INNER_DROPPED', targetType: 'Test', targetId: '2' });
+          throw new Error('inner step failed');
+        })
+        .catch(() => undefined);
+    });
+    // Outside any transaction the event is written at once, in a transaction of its own.
+    await audit.record(t.dataSource.manager, system, { action: 'STANDALONE', targetType: 'Test', targetId: '3' });
+    const rows = await t.dataSource.query(
+      "SELECT action FROM audit_events WHERE request_id = 'savepoint-test' ORDER BY seq",
+    );
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['OUTER_KEPT', 'STANDALONE']);
     expect((await verify()).ok).toBe(true);
   });
 
