@@ -3,6 +3,7 @@ import { SEED_BRANCH_IDS } from '@app/seeds/branches.data';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Certificate } from '@app/api/certificate/certificate.entity';
 import { CounterFixture } from '../support/counter-fixture';
+import { countSelects } from '../support/query-count';
 import type { GqlResult } from '../support/test-app';
 
 const SEARCH = `query($filter: CertificateFilter, $sortField: String, $sortOrder: SortOrder, $take: Int) {
@@ -97,6 +98,17 @@ describe('certificates at the counter (MariaDB, judged by OpenSSL)', () => {
     const dates = body.data!.certificates.items.map((c: { notAfter: string }) => Date.parse(c.notAfter));
     expect(dates).toEqual([...dates].sort((a, b) => a - b));
     expect(body.data!.certificates.items[0].id).toBe(linActive.id);
+  });
+
+  it('loads the customers, tokens and branches of a whole page in one query each (no N+1)', async () => {
+    const page = `{ certificates(take: 200) { total items { id customer { idNumber } token { serial } branch { code } } } }`;
+    const { result, selects } = await countSelects(f.t.dataSource, () => f.t.gql(page, {}, { token: admin }));
+    const body = result.body;
+    const items = body.data!.certificates.items as Array<{ customer: { idNumber: string }; branch: { code: string } }>;
+    expect(new Set(items.map((c) => c.customer.idNumber)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(items.map((c) => c.branch.code)).size).toBe(2);
+    // count + page + one batched lookup per related table (+ TypeORM's id pre-select); one by one it is ≥ 7
+    expect(selects).toBeLessThanOrEqual(5);
   });
 
   it('shows the issuer DN and the SHA-256 fingerprint exactly as OpenSSL reads them from the DER', async () => {

@@ -1,6 +1,5 @@
 import { StaffRole } from '@app/contracts';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
 import { Branch } from '../branch/branch.entity';
 import { Ctx, type RequestContext } from '../common/request-context';
@@ -20,10 +19,7 @@ import {
 @Resolver(() => CounterApplication)
 @Roles(StaffRole.TELLER, StaffRole.SUPERVISOR, StaffRole.ADMIN)
 export class ApplicationResolver {
-  constructor(
-    private readonly service: ApplicationService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly service: ApplicationService) {}
 
   @Query(() => ApplicationList)
   applications(@Ctx() ctx: RequestContext, @Args() args: ApplicationListArgs): Promise<ApplicationList> {
@@ -55,23 +51,22 @@ export class ApplicationResolver {
   }
 
   @ResolveField(() => Customer)
-  async customer(@Parent() application: CounterApplication): Promise<Customer> {
-    return this.dataSource.getRepository(Customer).findOneByOrFail({ id: application.customerId });
+  customer(@Parent() application: CounterApplication, @Context() gql: GqlContext): Promise<Customer> {
+    return gql.loaders.of(Customer).load(application.customerId);
   }
 
   @ResolveField(() => Branch)
   branch(@Parent() application: CounterApplication, @Context() gql: GqlContext): Promise<Branch> {
-    return gql.loaders.branch.load(application.branchId);
+    return gql.loaders.of(Branch).load(application.branchId);
   }
 
   @ResolveField(() => String, { description: 'Username of the teller who registered the application.' })
-  async tellerUsername(@Parent() application: CounterApplication): Promise<string> {
-    const teller = await this.dataSource.getRepository(StaffUser).findOneByOrFail({ id: application.tellerId });
-    return teller.username;
+  async tellerUsername(@Parent() application: CounterApplication, @Context() gql: GqlContext): Promise<string> {
+    return (await gql.loaders.of(StaffUser).load(application.tellerId)).username;
   }
 
   @ResolveField(() => ApplicationNotice, { nullable: true, description: 'The live password notice, if any.' })
-  notice(@Parent() application: CounterApplication): Promise<ApplicationNotice | null> {
-    return this.service.liveNotice(application.id);
+  notice(@Parent() application: CounterApplication, @Context() gql: GqlContext): Promise<ApplicationNotice | null> {
+    return gql.loaders.keyed('liveNotice', (ids) => this.service.liveNotices(ids)).load(application.id);
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificate/certificate.entity';
 import { assertInBranch, branchScope } from '../common/branch-scope';
@@ -79,18 +79,23 @@ export class ApplicationService {
   }
 
   /** The live notice of an application (number, validity, tries): what staff may know of its password. */
-  async liveNotice(applicationId: string): Promise<ApplicationNotice | null> {
+  /** The live notices of several applications at once, in the order of `applicationIds` (null where none). */
+  async liveNotices(applicationIds: readonly string[]): Promise<Array<ApplicationNotice | null>> {
     const live = await this.dataSource
       .getRepository(ApplicationPassword)
-      .findOneBy({ applicationId, retiredAt: IsNull() });
-    if (!live) return null;
-    return {
-      noticeNumber: live.noticeNumber,
-      printedAt: live.createdAt,
-      expiresAt: live.expiresAt,
-      failedTries: live.failedTries,
-      triesLeft: Math.max(0, this.env.APPLICATION_PASSWORD_MAX_TRIES - live.failedTries),
-    };
+      .findBy({ applicationId: In([...applicationIds]), retiredAt: IsNull() });
+    const byApplication = new Map(live.map((p) => [p.applicationId, p]));
+    return applicationIds.map((id) => {
+      const p = byApplication.get(id);
+      if (!p) return null;
+      return {
+        noticeNumber: p.noticeNumber,
+        printedAt: p.createdAt,
+        expiresAt: p.expiresAt,
+        failedTries: p.failedTries,
+        triesLeft: Math.max(0, this.env.APPLICATION_PASSWORD_MAX_TRIES - p.failedTries),
+      };
+    });
   }
 
   /**

@@ -1,8 +1,9 @@
 import { StaffRole } from '@app/contracts';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/auth.decorators';
 import { Certificate } from '../certificate/certificate.entity';
 import { Ctx, type RequestContext } from '../common/request-context';
+import type { GqlContext } from '../graphql/gql-context';
 import { StaffUser } from '../staff/staff-user.entity';
 import { ApprovalService } from './approval.service';
 import { ApprovalList, ApprovalListArgs, RejectRequestArgs, RequestUnsuspendInput } from './dto/approval.inputs';
@@ -45,17 +46,17 @@ export class ApprovalResolver {
   }
 
   @ResolveField(() => Certificate)
-  certificate(@Parent() r: UnsuspendRequest): Promise<Certificate> {
-    return this.service.certificateOf(r);
+  certificate(@Parent() r: UnsuspendRequest, @Context() gql: GqlContext): Promise<Certificate> {
+    return gql.loaders.of(Certificate).load(r.certificateId);
   }
 
   @ResolveField(() => StaffUser)
-  requestedBy(@Parent() r: UnsuspendRequest): Promise<StaffUser> {
-    return this.service.staffOf(r.requestedById);
+  requestedBy(@Parent() r: UnsuspendRequest, @Context() gql: GqlContext): Promise<StaffUser> {
+    return gql.loaders.of(StaffUser).load(r.requestedById);
   }
 
   @ResolveField(() => StaffUser, { nullable: true })
-  decidedBy(@Parent() r: UnsuspendRequest): Promise<StaffUser | null> {
-    return r.decidedById ? this.service.staffOf(r.decidedById) : Promise.resolve(null);
+  decidedBy(@Parent() r: UnsuspendRequest, @Context() gql: GqlContext): Promise<StaffUser | null> {
+    return gql.loaders.optional(StaffUser, r.decidedById);
   }
 }

@@ -13,7 +13,6 @@ import type { RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import { lockFor } from '../database/row-lock';
 import { isUniqueViolation } from '../database/unique-violation';
-import { StaffUser } from '../staff/staff-user.entity';
 import type { ApprovalFilter, RequestUnsuspendInput } from './dto/approval.inputs';
 import { UnsuspendRequest } from './unsuspend-request.entity';
 
@@ -61,14 +60,6 @@ export class ApprovalService {
     if (!request) throw new DomainError('APPROVAL_NOT_FOUND');
     assertInBranch(ctx, request.branchId);
     return request;
-  }
-
-  certificateOf(r: UnsuspendRequest): Promise<Certificate> {
-    return this.dataSource.getRepository(Certificate).findOneByOrFail({ id: r.certificateId });
-  }
-
-  staffOf(id: string): Promise<StaffUser> {
-    return this.dataSource.getRepository(StaffUser).findOneByOrFail({ id });
   }
 
   /**

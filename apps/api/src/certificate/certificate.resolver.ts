@@ -71,17 +71,17 @@ export class CertificateResolver {
   }
 
   @ResolveField(() => Customer)
-  customer(@Parent() c: Certificate): Promise<Customer> {
-    return this.service.customerOf(c);
+  customer(@Parent() c: Certificate, @Context() gql: GqlContext): Promise<Customer> {
+    return gql.loaders.of(Customer).load(c.customerId);
   }
 
   @ResolveField(() => Token, { nullable: true })
-  token(@Parent() c: Certificate): Promise<Token | null> {
-    return this.service.tokenOf(c);
+  token(@Parent() c: Certificate, @Context() gql: GqlContext): Promise<Token | null> {
+    return gql.loaders.optional(Token, c.tokenId);
   }
 
   @ResolveField(() => Branch)
   branch(@Parent() c: Certificate, @Context() gql: GqlContext): Promise<Branch> {
-    return gql.loaders.branch.load(c.branchId);
+    return gql.loaders.of(Branch).load(c.branchId);
   }
 }

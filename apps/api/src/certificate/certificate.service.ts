@@ -13,7 +13,6 @@ import type { RequestContext } from '../common/request-context';
 import { Customer } from '../customer/customer.entity';
 import { lockFor } from '../database/row-lock';
 import { StaffUser } from '../staff/staff-user.entity';
-import { Token } from '../token/token.entity';
 import { Certificate } from './certificate.entity';
 import type { CertificateEvent } from './dto/certificate-event';
 import type { CertificateFilter } from './dto/certificate.inputs';
@@ -114,14 +113,6 @@ export class CertificateService {
         documentType: text(e.after?.documentType),
       };
     });
-  }
-
-  customerOf(c: Certificate): Promise<Customer> {
-    return this.dataSource.getRepository(Customer).findOneByOrFail({ id: c.customerId });
-  }
-
-  tokenOf(c: Certificate): Promise<Token | null> {
-    return c.tokenId ? this.dataSource.getRepository(Token).findOneBy({ id: c.tokenId }) : Promise.resolve(null);
   }
 
   /** The unsuspend request waiting for a supervisor, if any. */

@@ -41,6 +41,6 @@ export class CustomerResolver {
 
   @ResolveField(() => Branch)
   homeBranch(@Parent() customer: Customer, @Context() gql: GqlContext): Promise<Branch> {
-    return gql.loaders.branch.load(customer.homeBranchId);
+    return gql.loaders.of(Branch).load(customer.homeBranchId);
   }
 }

@@ -1,11 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { BranchService } from '../branch/branch.service';
+import { DataSource } from 'typeorm';
 import type { AppRequest } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import { errorI18nPlugin } from './error-i18n.plugin';
 import { formatError } from './format-error';
+import { EntityLoaders } from './entity-loaders';
 import type { GqlContext } from './gql-context';
 
 /**
@@ -16,8 +17,8 @@ import type { GqlContext } from './gql-context';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ENV, BranchService],
-      useFactory: (env: Env, branches: BranchService) => ({
+      inject: [ENV, DataSource],
+      useFactory: (env: Env, dataSource: DataSource) => ({
         autoSchemaFile: env.SCHEMA_FILE ?? (env.NODE_ENV === 'production' ? true : 'schema.graphql'),
         sortSchema: true,
         playground: false,
@@ -25,7 +26,7 @@ import type { GqlContext } from './gql-context';
         includeStacktraceInErrorResponses: false,
         formatError,
         plugins: [errorI18nPlugin],
-        context: ({ req }: { req: AppRequest }): GqlContext => ({ req, loaders: { branch: branches.createLoader() } }),
+        context: ({ req }: { req: AppRequest }): GqlContext => ({ req, loaders: new EntityLoaders(dataSource) }),
       }),
     }),
   ],

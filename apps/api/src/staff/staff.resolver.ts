@@ -40,6 +40,6 @@ export class StaffResolver {
   /** Field resolvers run without guards: whoever could read the staff record reads its branch (e.g. `me`). */
   @ResolveField(() => Branch)
   branch(@Parent() staff: StaffUser, @Context() gql: GqlContext): Promise<Branch> {
-    return gql.loaders.branch.load(staff.branchId);
+    return gql.loaders.of(Branch).load(staff.branchId);
   }
 }

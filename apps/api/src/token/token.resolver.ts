@@ -52,12 +52,12 @@ export class TokenResolver {
   }
 
   @ResolveField(() => Customer, { nullable: true })
-  owner(@Parent() token: Token): Promise<Customer | null> {
-    return this.service.ownerOf(token);
+  owner(@Parent() token: Token, @Context() gql: GqlContext): Promise<Customer | null> {
+    return gql.loaders.optional(Customer, token.ownerCustomerId);
   }
 
   @ResolveField(() => Branch)
   branch(@Parent() token: Token, @Context() gql: GqlContext): Promise<Branch> {
-    return gql.loaders.branch.load(token.branchId);
+    return gql.loaders.of(Branch).load(token.branchId);
   }
 }

@@ -67,12 +67,6 @@ export class TokenService {
   }
 
   /** The customer holding the token; branch scope was checked when the token was read. */
-  ownerOf(token: Token): Promise<Customer | null> {
-    return token.ownerCustomerId
-      ? this.dataSource.getRepository(Customer).findOneBy({ id: token.ownerCustomerId })
-      : Promise.resolve(null);
-  }
-
   /** Records a token handed to a customer at this branch; a type and serial are registered once. */
   async register(ctx: RequestContext, input: RegisterTokenInput): Promise<Token> {
     const branchId = ctx.staff!.branchId;
