@@ -32,6 +32,9 @@ export default defineConfig({
     proxy: {
       '/graphql': api,
       '/health': api,
+      '/documents': api,
+      '/exports': api,
+      '/pki': api,
     },
   },
   build: {
