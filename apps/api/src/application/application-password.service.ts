@@ -16,6 +16,7 @@ import {
 } from './application-password';
 import { ApplicationPassword } from './application-password.entity';
 import { CounterApplication } from './counter-application.entity';
+import { HashSlots } from './hash-slots';
 
 /** A new password: the plain text lives only in memory, on its way onto the printed notice. */
 export interface IssuedPassword {
@@ -37,6 +38,8 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class ApplicationPasswordService {
+  private readonly slots = new HashSlots(2);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -46,7 +49,7 @@ export class ApplicationPasswordService {
   /** A password and its hash, made before any row is locked (hashing takes a good part of a second). */
   async prepare(): Promise<{ password: string; hash: string }> {
     const password = generateApplicationPassword();
-    return { password, hash: await hashSecret(password, APPLICATION_PASSWORD_COST) };
+    return { password, hash: await this.slots.run(() => hashSecret(password, APPLICATION_PASSWORD_COST)) };
   }
 
   /**
@@ -165,7 +168,7 @@ export class ApplicationPasswordService {
       : [];
     if (!passwords.length) {
       // Same work as a real check, so the answer time does not tell whether the ID has an application.
-      await verifySecret(password, await decoyHash());
+      await this.slots.run(async () => verifySecret(password, await decoyHash(APPLICATION_PASSWORD_COST)));
       if (applications.some((a) => a.status === ApplicationStatus.LOCKED)) {
         return { ok: false, error: new DomainError('APPLICATION_LOCKED') };
       }
@@ -178,7 +181,7 @@ export class ApplicationPasswordService {
     const now = new Date();
     const byId = new Map(open.map((a) => [a.id, a]));
     for (const row of passwords) {
-      if (!(await verifySecret(password, row.passwordHash))) continue;
+      if (!(await this.slots.run(() => verifySecret(password, row.passwordHash)))) continue;
       const application = byId.get(row.applicationId)!;
       if (row.expiresAt.getTime() <= now.getTime()) {
         await this.moveTo(m, ctx, application, ApplicationStatus.EXPIRED, now, { noticeNumber: row.noticeNumber });

@@ -47,8 +47,13 @@ function derive(secret: string, salt: Buffer, cost: ScryptCost, keylen = KEY_LEN
 }
 
 /** A hash of a random secret: verifying against it costs the same as a real check (no user-exists oracle). */
-let decoy: Promise<string> | undefined;
-export function decoyHash(): Promise<string> {
-  decoy ??= hashSecret(randomBytes(16).toString('hex'));
+const decoys = new Map<string, Promise<string>>();
+export function decoyHash(cost: ScryptCost = STAFF_PASSWORD_COST): Promise<string> {
+  const key = `${cost.logN}$${cost.r}$${cost.p}`;
+  let decoy = decoys.get(key);
+  if (!decoy) {
+    decoy = hashSecret(randomBytes(16).toString('hex'), cost);
+    decoys.set(key, decoy);
+  }
   return decoy;
 }
