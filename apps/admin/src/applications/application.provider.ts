@@ -17,10 +17,15 @@ const FILTERS = ['customerId', 'status', 'medium', 'branchId', 'q'] as const;
  * Counter applications: list, read, register. `update` carries the one change the console makes
  * through a form, cancelling (`{ status: 'CANCELLED' }`); printing goes through the PDF endpoint.
  */
+/** The list's filter values as the API takes them (also the CSV export's filter). */
+export function applicationListFilter(raw: Record<string, unknown> | undefined): ApplicationFilter {
+  return pickFilter(raw, FILTERS) as ApplicationFilter;
+}
+
 export function applicationProvider(client: Client): ResourceProvider<Application> {
   return {
     async getList(params) {
-      const filter = pickFilter(params.filter, FILTERS) as ApplicationFilter;
+      const filter = applicationListFilter(params.filter);
       const { applications } = await read(client, APPLICATIONS, pageArgs(params, SORTABLE, filter));
       return { data: applications.items, total: applications.total };
     },

@@ -3,7 +3,7 @@ import { DateTimeField } from '../calendar/DateTimeField';
 import { BranchInput } from '../common/BranchInput';
 import { useNotifyApiError } from '../errors/use-notify-api-error';
 import { auditFilter } from './audit.provider';
-import { CsvExportButton } from './CsvExportButton';
+import { CsvExportButton } from '../common/CsvExportButton';
 
 const filters = (withBranch: boolean) => [
   <TextInput key="actor" source="actor" alwaysOn resettable />,
@@ -15,12 +15,10 @@ const filters = (withBranch: boolean) => [
   <TextInput key="targetId" source="targetId" resettable />,
 ];
 
-const toQuery = (filter: Record<string, unknown>) => auditFilter(filter) as Record<string, string>;
-
 const actions = (
   <TopToolbar>
     <FilterButton />
-    <CsvExportButton path="/exports/audit.csv" toQuery={toQuery} />
+    <CsvExportButton path="/exports/audit.csv" toQuery={auditFilter} />
   </TopToolbar>
 );
 

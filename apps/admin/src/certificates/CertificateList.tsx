@@ -1,11 +1,22 @@
-import { DataTable, List, SelectField, SelectInput, TextInput, usePermissions } from 'react-admin';
+import {
+  DataTable,
+  FilterButton,
+  List,
+  SelectField,
+  SelectInput,
+  TextInput,
+  TopToolbar,
+  usePermissions,
+} from 'react-admin';
 import { DateTimeField } from '../calendar/DateTimeField';
 import { BranchInput } from '../common/BranchInput';
+import { CsvExportButton } from '../common/CsvExportButton';
 import { useNotifyApiError } from '../errors/use-notify-api-error';
 import { BulkRemindButton } from './BulkRemindButton';
 import { CalendarDateInput } from './CalendarDateInput';
 import { StatusChangedBeforeInput } from './StatusChangedBeforeInput';
 import { CERTIFICATE_STATUS_CHOICES, CERTIFICATE_USAGE_CHOICES } from './certificate-choices';
+import { certificateListFilter } from './certificate.provider';
 
 const filters = (withBranch: boolean) => [
   <TextInput key="idNumber" source="idNumber" alwaysOn resettable />,
@@ -19,6 +30,14 @@ const filters = (withBranch: boolean) => [
   <StatusChangedBeforeInput key="statusChangedBefore" source="statusChangedBefore" />,
 ];
 
+/** Supervisors and admins may take the filtered list away as CSV (the API refuses tellers). */
+const actions = (canExport: boolean) => (
+  <TopToolbar>
+    <FilterButton />
+    {canExport && <CsvExportButton path="/exports/certificates.csv" toQuery={certificateListFilter} />}
+  </TopToolbar>
+);
+
 /** 憑證查詢 at the counter: by customer ID, CN, serial, status or expiry window; soonest expiry first. */
 const CertificateList = () => {
   const onError = useNotifyApiError();
@@ -26,6 +45,7 @@ const CertificateList = () => {
   return (
     <List
       filters={filters(permissions === 'ADMIN')}
+      actions={actions(permissions === 'SUPERVISOR' || permissions === 'ADMIN')}
       sort={{ field: 'notAfter', order: 'ASC' }}
       exporter={false}
       queryOptions={{ onError }}

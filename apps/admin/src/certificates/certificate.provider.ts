@@ -38,13 +38,18 @@ export type CertificateAction =
   | { action: 'requestUnsuspend'; documentType: IdentityDocument; seenInPerson: boolean; note?: string };
 
 /** Certificates at the counter: search, details with history, and the counter's actions. */
+/** The list's filter values as the API takes them (also the CSV export's filter). */
+export function certificateListFilter(raw: Record<string, unknown> | undefined): CertificateFilter {
+  return {
+    ...(pickFilter(raw, FILTERS) as CertificateFilter),
+    ...expiryWindow(raw?.notAfterFrom, raw?.notAfterTo),
+  };
+}
+
 export function certificateProvider(client: Client): ResourceProvider<CertificateRow | CertificateDetail> {
   return {
     async getList(params) {
-      const filter: CertificateFilter = {
-        ...(pickFilter(params.filter, FILTERS) as CertificateFilter),
-        ...expiryWindow(params.filter?.notAfterFrom, params.filter?.notAfterTo),
-      };
+      const filter = certificateListFilter(params.filter);
       const { certificates } = await read(client, CERTIFICATES, pageArgs(params, SORTABLE, filter));
       return { data: certificates.items, total: certificates.total };
     },

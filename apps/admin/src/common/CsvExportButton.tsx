@@ -7,8 +7,18 @@ import { ApiErrorNotice } from '../errors/ApiErrorNotice';
 export interface CsvExportButtonProps {
   /** Same-origin download path, e.g. `/exports/audit.csv`. */
   path: string;
-  /** The list's filter values → the export's query parameters (only names the endpoint knows). */
-  toQuery: (filter: Record<string, unknown>) => Record<string, string>;
+  /** The list's filter values → the export's filter (only names the endpoint knows), as the list's provider sends it. */
+  toQuery: (filter: Record<string, unknown>) => object;
+}
+
+/** Query parameters of a filter: dates as ISO instants, empty values left out. */
+function queryOf(filter: object): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    query.set(name, value instanceof Date ? value.toISOString() : String(value));
+  }
+  return query;
 }
 
 function fileNameOf(response: Response, fallback: string): string {
@@ -29,7 +39,7 @@ export const CsvExportButton = ({ path, toQuery }: CsvExportButtonProps) => {
   const download = async () => {
     setBusy(true);
     try {
-      const query = new URLSearchParams(toQuery(filterValues as Record<string, unknown>));
+      const query = queryOf(toQuery(filterValues as Record<string, unknown>));
       const response = await fetch(`${path}?${query}`, {
         headers: { authorization: `Bearer ${readSession()?.accessToken ?? ''}`, 'accept-language': locale },
       });
