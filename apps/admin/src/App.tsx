@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { createAuthProvider } from './auth/auth-provider';
@@ -32,6 +32,7 @@ import { staffProvider } from './staff/staff.provider';
 const Dashboard = lazy(() => import('./dashboard/Dashboard'));
 const FaqPage = lazy(() => import('./faq/FaqPage'));
 const ReconciliationPage = lazy(() => import('./reports/ReconciliationPage'));
+const KioskApp = lazy(() => import('./kiosk/KioskApp'));
 
 const i18nProvider = createI18nProvider();
 const client = createApolloClient({
@@ -63,7 +64,7 @@ const store = createAppStore();
  * nobody is signed in (marmelab/react-admin#10764). Every page checks the session itself instead:
  * resource pages and the dashboard by default, custom routes through <Authenticated>.
  */
-export const App = () => (
+const ConsoleApp = () => (
   <Admin
     disableTelemetry
     title={<AppTitle />}
@@ -108,3 +109,13 @@ export const App = () => (
     )}
   </Admin>
 );
+
+/** The kiosk is its own full-screen app at /kiosk, outside react-admin's session checks and store. */
+export const App = () =>
+  window.location.pathname.startsWith('/kiosk') ? (
+    <Suspense fallback={null}>
+      <KioskApp i18nProvider={i18nProvider} />
+    </Suspense>
+  ) : (
+    <ConsoleApp />
+  );

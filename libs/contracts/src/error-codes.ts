@@ -723,6 +723,16 @@ export const ERRORS = {
     },
   },
   // ── kiosk: customer enrolment, download, renewal, certificate proof ──
+  AGENT_UNREACHABLE: {
+    message: {
+      'zh-TW': '無法連線到本機的憑證服務程式。',
+      en: 'The certificate agent on this computer cannot be reached.',
+    },
+    remedy: {
+      'zh-TW': '請櫃員確認憑證服務程式已啟動（可執行 --check 檢查環境），再重新開始此客戶的服務。',
+      en: 'Ask the teller to check that the certificate agent is running (its --check reports the environment), then start the customer session again.',
+    },
+  },
   CSR_KEYS_IDENTICAL: {
     message: {
       'zh-TW': '簽章與加密憑證的申請使用了同一把金鑰。',

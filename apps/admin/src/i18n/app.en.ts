@@ -1,8 +1,11 @@
+import { kioskEn } from '../kiosk/i18n/kiosk.en';
+
 /**
  * The console's own messages in English. Its shape is the contract for every other language:
  * `app.zh-TW.ts` is typed against it and zh-TW.spec.ts compares the keys.
  */
 export const appEn = {
+  kiosk: kioskEn,
   app: { title: 'Branch certificate RA' },
   menu: { faq: 'FAQ' },
   settings: {

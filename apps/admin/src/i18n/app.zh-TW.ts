@@ -1,7 +1,9 @@
 import type { AppCatalogue } from './app.en';
+import { kioskZhTw } from '../kiosk/i18n/kiosk.zh-TW';
 
 /** The console's own messages in Taiwan usage (帳號, 分行, 櫃員, 主管…). */
 export const appZhTw: AppCatalogue = {
+  kiosk: kioskZhTw,
   app: { title: '分行憑證註冊管理系統' },
   menu: { faq: '常見問題' },
   settings: {

@@ -264,6 +264,10 @@ export class Env {
   @Matches(/^https?:\/\/[^/\s]+$/)
   KIOSK_PAGE_ORIGIN = 'http://127.0.0.1:3000';
 
+  /** Where the kiosk page finds its local agent; the page's CSP lets it connect there and nowhere else. */
+  @Matches(/^https?:\/\/[^/\s]+$/)
+  KIOSK_AGENT_URL = 'http://127.0.0.1:3100';
+
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 }

@@ -1,0 +1,20 @@
+import { Alert, AlertTitle } from '@mui/material';
+import type { KioskError as KioskErrorValue } from './kiosk-error';
+import { useKioskI18n } from './kiosk-i18n';
+
+/**
+ * A refusal as the customer reads it: the translated message and, where the error list has one,
+ * what to do about it — shown inline, since the console's FAQ needs a staff sign-in.
+ */
+export const KioskErrorNotice = ({ error }: { error: KioskErrorValue | null }) => {
+  const { t } = useKioskI18n();
+  if (!error) return null;
+  const message = error.code ? t(`errors.${error.code}`, { ...error.params, _: error.message }) : error.message;
+  const remedy = error.code ? t(`remedies.${error.code}`, { _: '' }) : '';
+  return (
+    <Alert severity="error" data-code={error.code ?? undefined} sx={{ fontSize: '1.25rem', my: 2 }}>
+      <AlertTitle sx={{ fontSize: '1.3rem' }}>{message}</AlertTitle>
+      {remedy}
+    </Alert>
+  );
+};

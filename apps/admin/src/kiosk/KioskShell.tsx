@@ -1,0 +1,66 @@
+import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
+import { useCallback, useState } from 'react';
+import { ApplyWizard } from './apply/ApplyWizard';
+import { CustomerHome, type KioskFunction } from './CustomerHome';
+import { EndedScreen } from './EndedScreen';
+import { KioskClock } from './KioskClock';
+import { useKioskI18n } from './kiosk-i18n';
+import { MyCertificates } from './certificates/MyCertificates';
+import { StaffStep } from './StaffStep';
+import { useIdleTimeout } from './use-idle-timeout';
+import { useKioskSession } from './use-kiosk-session';
+
+/** Idle time that ends a customer session: long enough to read the terms, short for a walk-away. */
+export const IDLE_TIMEOUT_MS = 180_000;
+
+/** The full-screen kiosk: header (title, clock, language, end), then the current step. */
+export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
+  const { t, locale, toggleLocale } = useKioskI18n();
+  const localeNow = useCallback(() => locale, [locale]);
+  const { phase, progress, begin, end, restart } = useKioskSession(agentUrl, localeNow);
+  const [fn, setFn] = useState<KioskFunction | null>(null);
+  const onIdle = useCallback(() => void end('idle').then(() => setFn(null)), [end]);
+  useIdleTimeout(IDLE_TIMEOUT_MS, onIdle, phase.kind !== 'customer' || progress !== null);
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', fontSize: '1.25rem' }}>
+      <AppBar position="static">
+        <Toolbar sx={{ gap: 3, minHeight: 80 }}>
+          <Typography variant="h4" component="h1" sx={{ flexGrow: 1 }}>
+            {t('kiosk.title')}
+          </Typography>
+          <KioskClock />
+          <Button color="inherit" size="large" onClick={toggleLocale} lang={locale === 'en' ? 'zh-TW' : 'en'}>
+            {t('kiosk.language')}
+          </Button>
+          {phase.kind === 'customer' && (
+            <Button
+              color="inherit"
+              variant="outlined"
+              size="large"
+              onClick={() => void end('button').then(() => setFn(null))}
+            >
+              {t('kiosk.endSession')}
+            </Button>
+          )}
+        </Toolbar>
+      </AppBar>
+      <Box component="main" sx={{ flexGrow: 1, p: { xs: 3, md: 6 } }}>
+        {phase.kind === 'staff' && <StaffStep onPaired={begin} />}
+        {phase.kind === 'ended' && <EndedScreen reason={phase.reason} onRestart={restart} />}
+        {phase.kind === 'customer' && (
+          <Stack spacing={3}>
+            {fn === null && <CustomerHome onChoose={setFn} />}
+            {fn === 'apply' && <ApplyWizard agent={phase.agent} progress={progress} />}
+            {fn === 'certificates' && <MyCertificates agent={phase.agent} />}
+            {fn !== null && progress === null && (
+              <Button size="large" sx={{ alignSelf: 'flex-start' }} onClick={() => setFn(null)}>
+                {t('kiosk.toMenu')}
+              </Button>
+            )}
+          </Stack>
+        )}
+      </Box>
+    </Box>
+  );
+};

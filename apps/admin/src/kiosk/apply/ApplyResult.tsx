@@ -1,0 +1,97 @@
+import type { AgentProgressEvent } from '@app/contracts';
+import { Alert, Button, List, ListItem, Stack, Typography } from '@mui/material';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { toKioskError, type KioskError } from '../kiosk-error';
+import { useKioskI18n } from '../kiosk-i18n';
+import type { Downloaded } from '../kiosk-queries';
+import { KioskErrorNotice } from '../KioskError';
+import { ProgressPanel } from '../ProgressPanel';
+import { downloadAndInstall, generateAndSubmit, type ApplyInput, type RunStage } from './apply-run';
+
+type Outcome =
+  | { readonly kind: 'running'; readonly stage: RunStage }
+  | { readonly kind: 'issuing' }
+  | { readonly kind: 'installed'; readonly certificates: Downloaded['certificates'] }
+  | { readonly kind: 'failed'; readonly error: KioskError };
+
+/** Step 4: keys, apply, download, install — with live progress, 6025 as "try again", the result. */
+export const ApplyResult = ({ input, progress }: { input: ApplyInput; progress: AgentProgressEvent | null }) => {
+  const { t } = useKioskI18n();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'running', stage: 'keys' });
+  const session = useRef<string | null>(null);
+  const started = useRef(false);
+  const stage = useCallback((s: RunStage) => setOutcome({ kind: 'running', stage: s }), []);
+
+  const run = useCallback(async () => {
+    try {
+      session.current ??= await generateAndSubmit(input, stage);
+      const certificates = await downloadAndInstall(
+        input.agent,
+        input.tokenSerial,
+        session.current,
+        input.locale,
+        stage,
+      );
+      setOutcome({ kind: 'installed', certificates });
+    } catch (e) {
+      const error = toKioskError(e);
+      setOutcome(error.code === 'CA_ISSUING' ? { kind: 'issuing' } : { kind: 'failed', error });
+    }
+  }, [input, stage]);
+
+  useEffect(() => {
+    // Once per wizard, also under StrictMode's double effect: key generation must not run twice.
+    if (started.current) return;
+    started.current = true;
+    void run();
+  }, [run]);
+
+  if (outcome.kind === 'running') {
+    const live = outcome.stage === 'keys' && progress;
+    return live ? (
+      <ProgressPanel messageKey={`kiosk.progress.${live.step}`} params={{ seconds: live.timeoutSeconds ?? '' }} />
+    ) : (
+      <ProgressPanel
+        messageKey={outcome.stage === 'keys' ? 'kiosk.progress.GENERATING_KEY' : `kiosk.progress.${outcome.stage}`}
+      />
+    );
+  }
+  if (outcome.kind === 'issuing')
+    return (
+      <Stack spacing={3}>
+        <Alert severity="info" data-code="CA_ISSUING" sx={{ fontSize: '1.3rem' }}>
+          {t('kiosk.result.issuing')}
+        </Alert>
+        <Button size="large" variant="contained" onClick={() => void run()}>
+          {t('kiosk.result.retry')}
+        </Button>
+      </Stack>
+    );
+  if (outcome.kind === 'failed')
+    return (
+      <Stack spacing={3}>
+        <KioskErrorNotice error={outcome.error} />
+        {session.current && (
+          <Button size="large" variant="contained" onClick={() => void run()}>
+            {t('kiosk.result.retry')}
+          </Button>
+        )}
+      </Stack>
+    );
+  return (
+    <Stack spacing={2} data-testid="apply-installed">
+      <Alert severity="success" sx={{ fontSize: '1.3rem' }}>
+        {t('kiosk.result.installed')}
+      </Alert>
+      <List>
+        {outcome.certificates.map((c) => (
+          <ListItem key={c.id}>
+            <Typography sx={{ fontSize: '1.2rem' }}>
+              {t(`kiosk.usage.${c.usage}`)} — {t('kiosk.result.serial')} {c.serialHex}
+            </Typography>
+          </ListItem>
+        ))}
+      </List>
+    </Stack>
+  );
+};

@@ -1,0 +1,83 @@
+import type { AgentClient } from '../agent-client';
+import { derToPem } from '../agent-client';
+import { kioskGraphql } from '../kiosk-graphql';
+import { CONFIRM_INSTALLED, DOWNLOAD, SUBMIT, type Downloaded, type OpenedApplication } from '../kiosk-queries';
+
+export type RunStage = 'keys' | 'submitting' | 'downloading' | 'installing';
+
+export interface ApplyInput {
+  readonly agent: AgentClient;
+  readonly opened: OpenedApplication;
+  readonly tokenSerial: string;
+  readonly termsVersion: string;
+  /** One per wizard: a retried submit is answered with the first pair, not a second one. */
+  readonly requestId: string;
+  readonly locale: string;
+}
+
+/** Both key pairs on the token, their CSRs to the API; returns the enrolment session. */
+export async function generateAndSubmit(input: ApplyInput, stage: (s: RunStage) => void): Promise<string> {
+  stage('keys');
+  const { keys } = await input.agent.generateKeys({
+    serial: input.tokenSerial,
+    subject: [{ type: 'CN', value: input.opened.application.commonName }],
+    label: input.opened.application.commonName,
+  });
+  const csrOf = (usage: string) => {
+    const key = keys.find((k) => k.usage === usage);
+    if (!key) throw new Error(`agent made no ${usage} key`);
+    return key.csrPem;
+  };
+  stage('submitting');
+  const { submitApplicationRequests } = await kioskGraphql<{
+    submitApplicationRequests: { enrolment: { session: string } };
+  }>(
+    SUBMIT,
+    {
+      input: {
+        ticket: input.opened.ticket,
+        tokenSerial: input.tokenSerial,
+        signingCsr: csrOf('SIGNING'),
+        encryptionCsr: csrOf('ENCRYPTION'),
+        requestId: input.requestId,
+        acceptedTermsVersion: input.termsVersion,
+      },
+    },
+    {},
+    input.locale,
+  );
+  return submitApplicationRequests.enrolment.session;
+}
+
+/**
+ * Downloads what the CA signed, writes it next to its keys on the token with the chain, and tells
+ * the API it is installed. Throws CA_ISSUING (6025) while the CA is still at work.
+ */
+export async function downloadAndInstall(
+  agent: AgentClient,
+  tokenSerial: string,
+  session: string,
+  locale: string,
+  stage: (s: RunStage) => void,
+): Promise<Downloaded['certificates']> {
+  stage('downloading');
+  const { downloadCertificates } = await kioskGraphql<{ downloadCertificates: Downloaded }>(
+    DOWNLOAD,
+    { input: {} },
+    { customerSession: session },
+    locale,
+  );
+  stage('installing');
+  await agent.install({
+    serial: tokenSerial,
+    certificates: downloadCertificates.certificates.map((c) => derToPem(c.der)),
+    chain: downloadCertificates.chain.map((der) => derToPem(der)),
+  });
+  await kioskGraphql(
+    CONFIRM_INSTALLED,
+    { input: { certificateIds: downloadCertificates.certificates.map((c) => c.id) } },
+    { customerSession: session },
+    locale,
+  );
+  return downloadCertificates.certificates;
+}

@@ -1,0 +1,71 @@
+import { Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { formatDate } from '../../calendar/format-date';
+import { openPdfTab } from '../../documents/fetch-pdf';
+import { toKioskError, type KioskError } from '../kiosk-error';
+import { useKioskI18n } from '../kiosk-i18n';
+import type { MyCertificate } from '../kiosk-queries';
+import { fetchProofSheet } from './prove-certificate';
+import { SuspendButton } from './SuspendButton';
+
+export interface CertificateTableProps {
+  readonly certificates: readonly MyCertificate[];
+  readonly session: string;
+  readonly onSuspend: (certificate: MyCertificate) => Promise<void>;
+  readonly onError: (error: KioskError) => void;
+}
+
+const rocDate = (iso: string | null) => (iso ? formatDate(new Date(iso), 'roc') : '—');
+
+/** The customer's certificates with status and validity (ROC dates), and what each allows. */
+export const CertificateTable = ({ certificates, session, onSuspend, onError }: CertificateTableProps) => {
+  const { t, locale } = useKioskI18n();
+  if (certificates.length === 0) return <Typography>{t('kiosk.certificates.empty')}</Typography>;
+
+  const proofSheet = (certificate: MyCertificate) => {
+    const tab = openPdfTab();
+    fetchProofSheet(certificate.id, session, locale)
+      .then((pdf) => tab.show(pdf, `proof-${certificate.serialHex}.pdf`))
+      .catch((e: unknown) => {
+        tab.abandon();
+        onError(toKioskError(e));
+      });
+  };
+
+  return (
+    <Table data-testid="my-certificates">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('kiosk.result.serial')}</TableCell>
+          <TableCell>{t('kiosk.apply.commonName')}</TableCell>
+          <TableCell>{t('kiosk.certificates.status')}</TableCell>
+          <TableCell>{t('kiosk.certificates.validity')}</TableCell>
+          <TableCell />
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {certificates.map((c) => (
+          <TableRow key={c.id} data-serial={c.serialHex} data-status={c.status}>
+            <TableCell>
+              {t(`kiosk.usage.${c.usage}`)} {c.serialHex}
+            </TableCell>
+            <TableCell>{c.commonName}</TableCell>
+            <TableCell>{t(`enums.CertificateStatus.${c.status}`)}</TableCell>
+            <TableCell>
+              {rocDate(c.notBefore)} – {rocDate(c.notAfter)}
+            </TableCell>
+            <TableCell>
+              <Stack direction="row" spacing={1}>
+                {c.status === 'ACTIVE' && <SuspendButton serial={c.serialHex} onSuspend={() => onSuspend(c)} />}
+                {(c.status === 'ACTIVE' || c.status === 'SUSPENDED') && (
+                  <Button variant="outlined" onClick={() => proofSheet(c)}>
+                    {t('kiosk.certificates.proofSheet')}
+                  </Button>
+                )}
+              </Stack>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};

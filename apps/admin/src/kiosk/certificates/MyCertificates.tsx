@@ -1,0 +1,103 @@
+import { Alert, Button, Stack, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import type { AgentClient } from '../agent-client';
+import { PinField } from '../apply/PinField';
+import { insertedToken, loginToken } from '../apply/token-login';
+import { toKioskError, type KioskError } from '../kiosk-error';
+import { kioskGraphql } from '../kiosk-graphql';
+import { useKioskI18n } from '../kiosk-i18n';
+import { MY_CERTIFICATES, SUSPEND, type MyCertificate } from '../kiosk-queries';
+import { KioskErrorNotice } from '../KioskError';
+import { CertificateTable } from './CertificateTable';
+import { proveWithToken } from './prove-certificate';
+
+/** 查詢我的憑證, with 暫禁 and the proof sheet: signed in by a certificate on the token. */
+export const MyCertificates = ({ agent }: { agent: AgentClient }) => {
+  const { t, locale } = useKioskI18n();
+  const [pin, setPin] = useState('');
+  const [warned, setWarned] = useState(false);
+  const [finalTry, setFinalTry] = useState(false);
+  const [session, setSession] = useState<string | null>(null);
+  const [certificates, setCertificates] = useState<readonly MyCertificate[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<KioskError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = async (customerSession: string) => {
+    const { myCertificates } = await kioskGraphql<{ myCertificates: MyCertificate[] }>(
+      MY_CERTIFICATES,
+      {},
+      { customerSession },
+      locale,
+    );
+    setCertificates(myCertificates);
+  };
+
+  const signIn = (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    void (async () => {
+      try {
+        const token = await loginToken(agent, pin, warned);
+        const proved = await proveWithToken(agent, token.serial, locale);
+        setSession(proved);
+        await load(proved);
+      } catch (e) {
+        const failure = toKioskError(e);
+        if (failure.code === 'TOKEN_PIN_FINAL_TRY') setFinalTry(true);
+        else setError(failure);
+        setFinalTry(!!(await insertedToken(agent).catch(() => null))?.pin.finalTry);
+      } finally {
+        setPin('');
+        setBusy(false);
+      }
+    })();
+  };
+
+  const suspend = async (certificate: MyCertificate) => {
+    if (!session) return;
+    setError(null);
+    try {
+      await kioskGraphql(
+        SUSPEND,
+        { input: { certificateId: certificate.id, confirm: true } },
+        { customerSession: session },
+        locale,
+      );
+      setNotice(t('kiosk.certificates.suspended', { serial: certificate.serialHex }));
+      await load(session);
+    } catch (e) {
+      setError(toKioskError(e));
+    }
+  };
+
+  return (
+    <Stack spacing={3}>
+      <Typography variant="h4">{t('kiosk.certificates.title')}</Typography>
+      {!session && (
+        <Stack component="form" spacing={3} onSubmit={signIn} sx={{ maxWidth: 560 }}>
+          <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
+          <PinField
+            value={pin}
+            onChange={setPin}
+            finalTry={finalTry && !warned}
+            onAcceptFinalTry={() => setWarned(true)}
+          />
+          <Button type="submit" size="large" variant="contained" disabled={busy || !pin || (finalTry && !warned)}>
+            {t('kiosk.certificates.prove')}
+          </Button>
+        </Stack>
+      )}
+      {notice && (
+        <Alert severity="info" data-testid="suspend-notice" sx={{ fontSize: '1.2rem' }}>
+          {notice}
+        </Alert>
+      )}
+      <KioskErrorNotice error={error} />
+      {session && (
+        <CertificateTable certificates={certificates} session={session} onSuspend={suspend} onError={setError} />
+      )}
+    </Stack>
+  );
+};

@@ -1,0 +1,55 @@
+import type { AgentClient } from '../agent-client';
+import { KioskError } from '../kiosk-error';
+import { kioskGraphql } from '../kiosk-graphql';
+import { PROVE, START_CHALLENGE } from '../kiosk-queries';
+
+/**
+ * Signs the customer in with a certificate on the (logged-in) token: the API's challenge is signed
+ * on the token by the agent — the PIN never leaves the kiosk — and traded for a certificate session.
+ */
+export async function proveWithToken(agent: AgentClient, tokenSerial: string, locale: string): Promise<string> {
+  const { certificates } = await agent.objects({ serial: tokenSerial });
+  const usable = certificates.filter((c) => !c.authority && !c.expired && c.hasPrivateKey !== false);
+  if (usable.length === 0) throw new KioskError('PRIVATE_KEY_NOT_FOUND', 'no certificate with a key on the token');
+  let last: unknown = null;
+  // The newest first: an old certificate may be held or revoked and prove nothing.
+  for (const certificate of [...usable].sort((a, b) => b.notBefore.localeCompare(a.notBefore))) {
+    try {
+      const { startCertificateChallenge: challenge } = await kioskGraphql<{
+        startCertificateChallenge: { challengeId: string; toBeSigned: string };
+      }>(START_CHALLENGE, { input: { serialHex: certificate.serialNumber, purpose: 'SIGN_IN' } }, {}, locale);
+      const { signature } = await agent.signChallenge({
+        serial: tokenSerial,
+        id: certificate.id,
+        challenge: challenge.toBeSigned,
+      });
+      const { proveCertificate } = await kioskGraphql<{ proveCertificate: { session: string } }>(
+        PROVE,
+        { input: { challengeId: challenge.challengeId, toBeSigned: challenge.toBeSigned, signature } },
+        {},
+        locale,
+      );
+      return proveCertificate.session;
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw last;
+}
+
+/** The 憑證證明單 PDF of one of the customer's certificates. */
+export async function fetchProofSheet(certificateId: string, session: string, locale: string): Promise<Blob> {
+  const res = await fetch(`/kiosk/certificates/${encodeURIComponent(certificateId)}/proof-sheet`, {
+    method: 'POST',
+    cache: 'no-store',
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': locale === 'en' ? 'en' : 'zh-TW',
+      'x-customer-session': session,
+    },
+    body: '{}',
+  });
+  if (res.ok && (res.headers.get('content-type') ?? '').startsWith('application/pdf')) return res.blob();
+  const error = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
+  throw new KioskError(error?.code ?? null, error?.message ?? res.statusText);
+}
