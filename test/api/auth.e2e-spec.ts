@@ -70,6 +70,32 @@ describe('staff sign-in (MariaDB)', () => {
     ]);
   });
 
+  it('answers a body it cannot read with the error contract, not a bare HTTP error', async () => {
+    const post = (path: string, body: string, lang = 'en') =>
+      fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+        body,
+      });
+    const broken = await post('/graphql', '{"query": "{ branches { code } }"');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({
+      errors: [
+        {
+          message: 'Some of the data entered is not valid; check the marked fields.',
+          extensions: { code: 'BAD_USER_INPUT', faq: '/faq#BAD_USER_INPUT' },
+        },
+      ],
+    });
+    const huge = await post('/documents/applications/x/notice', JSON.stringify({ pad: 'x'.repeat(70_000) }), 'zh-TW');
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '送出的資料過大。',
+      faq: '/faq#PAYLOAD_TOO_LARGE',
+    });
+  });
+
   it('never echoes a password that fails GraphQL coercion', async () => {
     const { body } = await t.gql(SIGN_IN, { input: { username: 'teller01', password: 987654321 } });
     expect(body.errors![0].extensions.code).toBe('BAD_USER_INPUT');

@@ -167,6 +167,12 @@ describe('kiosk enrolment: apply, download, install (MariaDB, real CA, openssl)'
       }),
     });
     expect(huge.status).toBe(413);
+    // the error contract holds even for a body the server refused to read: code, translated message, FAQ
+    expect(await huge.json()).toEqual({
+      errors: [
+        { message: '送出的資料過大。', extensions: { code: 'PAYLOAD_TOO_LARGE', faq: '/faq#PAYLOAD_TOO_LARGE' } },
+      ],
+    });
 
     expect(await counts()).toEqual(before);
     const [row] = await f.t.dataSource.query('SELECT status FROM counter_applications WHERE id = ?', [app.id]);

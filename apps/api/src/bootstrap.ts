@@ -7,6 +7,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { loadEnv } from './config/env';
 import { GraphqlExceptionFilter } from './graphql/graphql-exception.filter';
 import { serveAdmin } from './http/admin-static';
+import { bodyErrors } from './http/body-errors';
 import { securityHeaders } from './http/security-headers';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
@@ -20,6 +21,7 @@ export async function createApp(): Promise<NestExpressApplication> {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '64kb' });
   app.useBodyParser('raw', { type: 'application/ocsp-request', limit: '8kb' });
+  app.use(bodyErrors);
   app.use(securityHeaders);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GraphqlExceptionFilter(app.getHttpAdapter()));
