@@ -1,0 +1,161 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
+import type { Page } from 'playwright-core';
+import { launchChromium, screenshot } from '../support/browser';
+import { KioskWorld } from '../support/kiosk-world';
+
+const PIN = '246810';
+const CUSTOMER = SEED_CUSTOMERS[3];
+
+/** `pkcs11-tool -O` output → the CKA_IDs of each object class. */
+function objectIds(listing: string): Record<'certificate' | 'privateKey' | 'publicKey', string[]> {
+  const out = { certificate: [] as string[], privateKey: [] as string[], publicKey: [] as string[] };
+  for (const block of listing.split(/\n(?=\S)/)) {
+    const id = /^\s*ID:\s*([0-9a-f]+)/m.exec(block)?.[1];
+    if (!id) continue;
+    if (/^Certificate Object/.test(block) && !/CA/.test(block.split('\n')[0])) out.certificate.push(id);
+    if (/^Private Key Object/.test(block)) out.privateKey.push(id);
+    if (/^Public Key Object/.test(block)) out.publicKey.push(id);
+  }
+  return out;
+}
+
+/**
+ * A customer applies on an emulated iKey at the kiosk: a teller pairs the kiosk, the customer goes
+ * through the four steps, waits for the CA (6025), and leaves with both certificates on the token.
+ */
+describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real API on MariaDB)', () => {
+  let world: KioskWorld;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  let serial: string;
+  let application: { id: string; commonName: string; password: string };
+  let pairingToken = '';
+
+  beforeAll(async () => {
+    world = await KioskWorld.start('browser-kiosk-apply', { keygenDelayMs: 1500 });
+    serial = world.emulator.addToken({ label: 'iKey customer', type: 'IKEY', pin: PIN });
+    const teller = await world.signIn('teller01');
+    application = await world.counterApplication(CUSTOMER, serial, teller);
+    browser = await launchChromium();
+    page = browser.page;
+    page.on('response', (response) => {
+      if (!response.url().endsWith('/graphql')) return;
+      void response
+        .json()
+        .then((body: { data?: { pairKioskAgent?: { token: string } } }) => {
+          if (body.data?.pairKioskAgent) pairingToken = body.data.pairKioskAgent.token;
+        })
+        .catch(() => undefined);
+    });
+  });
+  afterEach(async () => {
+    const state = expect.getState();
+    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('a teller signs in on the kiosk page and pairs it with the agent; the staff token goes', async () => {
+    await page.goto(world.kioskUrl);
+    await page.getByText('查詢日期').waitFor();
+    await page.getByText('查詢時間').waitFor();
+    await page.getByLabel('帳號').fill('teller01');
+    await page.getByLabel('密碼').fill('Teller01!demo');
+    await page.getByRole('button', { name: '登入' }).click();
+    await page.getByRole('button', { name: '開始客戶服務' }).click();
+    await page.getByRole('button', { name: '申請憑證' }).waitFor();
+    expect(pairingToken).toMatch(/^kp1\./);
+    expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+    const [started] = await world.dataSource.query(
+      "SELECT COUNT(*) AS n FROM audit_events WHERE action = 'KIOSK_SESSION_STARTED'",
+    );
+    expect(Number(started.n)).toBe(1);
+  });
+
+  it('walks select → confirm → terms → result with live progress, and shows 6025 while the CA issues', async () => {
+    await page.getByRole('button', { name: '申請憑證' }).click();
+    await expect(page.getByTestId('wizard-steps').innerText()).resolves.toMatch(
+      /選擇[\s\S]*確認[\s\S]*同意條款[\s\S]*結果/,
+    );
+    await page.getByText(`載具 ${serial}`).waitFor();
+    await page.getByLabel('身分證字號／統一編號').fill(CUSTOMER.idNumber);
+    await page.getByLabel('申請密碼（密碼通知書上的密碼）').fill(application.password);
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    const details = page.getByTestId('apply-details');
+    await details.waitFor();
+    await expect(details.innerText()).resolves.toContain(application.commonName);
+    await expect(details.innerText()).resolves.toContain(CUSTOMER.email);
+    await expect(details.innerText()).resolves.toContain('iKey');
+    await page.getByRole('button', { name: '資料正確' }).click();
+
+    await page.getByTestId('terms-text').waitFor();
+    const apply = page.getByRole('button', { name: '產生金鑰並送出申請' });
+    expect(await apply.isDisabled()).toBe(true);
+    await page.getByLabel('我已閱讀並同意上述條款').check();
+    await apply.click();
+
+    await page.getByText('正在載具上產生金鑰對').waitFor();
+    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
+    const pending = await world.dataSource.query(
+      'SELECT `usage`, status FROM certificates WHERE customer_id = ? ORDER BY `usage`',
+      [CUSTOMER.id],
+    );
+    expect(pending).toEqual([
+      { usage: 'ENCRYPTION', status: 'PENDING' },
+      { usage: 'SIGNING', status: 'PENDING' },
+    ]);
+    const [audit] = await world.dataSource.query(
+      "SELECT `after` FROM audit_events WHERE action = 'APPLICATION_APPLIED' AND target_id = ?",
+      [application.id],
+    );
+    expect(String(audit.after)).toMatch(/"termsVersion":"\d{4}-\d{2}-\d{2}"/);
+  });
+
+  it('downloads and installs once the CA has signed: two certificates with matching keys, ACTIVE', async () => {
+    await world.signPending();
+    await page.getByRole('button', { name: '再試一次' }).click();
+    await page.getByTestId('apply-installed').waitFor({ timeout: 60_000 });
+    await page.getByText('您的簽章與加密憑證已寫入載具。').waitFor();
+
+    const ids = objectIds(world.emulator.pkcs11Tool(['--token-label', 'iKey customer', '--login', '--pin', PIN, '-O']));
+    expect(ids.certificate).toHaveLength(2);
+    expect([...ids.certificate].sort()).toEqual([...ids.privateKey].sort());
+    expect([...ids.certificate].sort()).toEqual([...ids.publicKey].sort());
+
+    const rows = await world.dataSource.query('SELECT c.status, c.medium FROM certificates c WHERE c.customer_id = ?', [
+      CUSTOMER.id,
+    ]);
+    expect(rows).toEqual([
+      { status: 'ACTIVE', medium: 'IKEY' },
+      { status: 'ACTIVE', medium: 'IKEY' },
+    ]);
+    const [app] = await world.dataSource.query('SELECT status FROM counter_applications WHERE id = ?', [
+      application.id,
+    ]);
+    expect(app).toEqual({ status: 'COMPLETED' });
+  });
+
+  it('ending the session logs the agent out of the token and leaves the page storage empty', async () => {
+    const before = await world.agent.services.tokens.tokens();
+    expect(before.find((t) => t.serial === serial)?.loggedIn).toBe(true);
+    await page.evaluate(() => sessionStorage.setItem('left-behind', 'x'));
+
+    await page.getByRole('button', { name: '結束服務' }).click();
+    await page.getByTestId('kiosk-ended').waitFor();
+    await page.getByText('您已按下「結束服務」，服務已結束。').waitFor();
+
+    const after = await world.agent.services.tokens.tokens();
+    expect(after.find((t) => t.serial === serial)?.loggedIn).toBe(false);
+    expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+    const refused = await fetch(`${world.agent.url}/v1/tokens`, {
+      headers: { origin: world.url, authorization: `Pairing ${pairingToken}` },
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { code: string }).code).toBe('AGENT_SESSION_ENDED');
+  });
+});
