@@ -281,10 +281,11 @@ describe('kiosk certificate proof, own certificates, hold and renewal (MariaDB, 
     );
     expect(ocsp).toMatch(/held\.pem: revoked[\s\S]*Reason: certificateHold/);
     const [event] = await f.t.dataSource.query(
-      "SELECT after FROM audit_events WHERE action = 'CERTIFICATE_SUSPENDED' AND target_id = ?",
+      "SELECT after, actor_type, actor_id FROM audit_events WHERE action = 'CERTIFICATE_SUSPENDED' AND target_id = ?",
       [cert.id],
     );
     expect(JSON.parse(event.after)).toMatchObject({ status: 'SUSPENDED', channel: 'KIOSK' });
+    expect(event).toMatchObject({ actor_type: 'CUSTOMER', actor_id: cert.customerId });
 
     // No customer path releases it: the staff mutation refuses the customer session.
     const release = await fetch(`${f.t.url}/graphql`, {

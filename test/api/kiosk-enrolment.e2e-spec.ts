@@ -256,10 +256,12 @@ describe('kiosk enrolment: apply, download, install (MariaDB, real CA, openssl)'
     );
     expect(password.used_at).not.toBeNull();
     const [applied] = await f.t.dataSource.query(
-      "SELECT after FROM audit_events WHERE action = 'APPLICATION_APPLIED' AND target_id = ?",
+      "SELECT e.after, e.actor_type, e.actor_id, a.customer_id FROM audit_events e JOIN counter_applications a ON a.id = e.target_id WHERE e.action = 'APPLICATION_APPLIED' AND e.target_id = ?",
       [app.id],
     );
     expect(JSON.parse(applied.after)).toMatchObject({ status: 'APPLIED', termsVersion });
+    // the customer who proved the password is the actor, not the system
+    expect(applied).toMatchObject({ actor_type: 'CUSTOMER', actor_id: applied.customer_id });
 
     // A retry after a lost answer gets the same pair; the same id with other keys is refused.
     const before = await counts();
@@ -336,7 +338,7 @@ describe('kiosk enrolment: apply, download, install (MariaDB, real CA, openssl)'
     const [done] = await f.t.dataSource.query('SELECT status FROM counter_applications WHERE id = ?', [app.id]);
     expect(done.status).toBe('COMPLETED');
     const events = await f.t.dataSource.query(
-      "SELECT action FROM audit_events WHERE action IN ('CERTIFICATE_INSTALLED', 'APPLICATION_COMPLETED') AND (target_id = ? OR target_id IN (?, ?))",
+      "SELECT action, actor_type FROM audit_events WHERE action IN ('CERTIFICATE_INSTALLED', 'APPLICATION_COMPLETED') AND (target_id = ? OR target_id IN (?, ?))",
       [app.id, ...certificates.map((c: { id: string }) => c.id)],
     );
     expect(events.map((e: { action: string }) => e.action).sort()).toEqual([
@@ -344,6 +346,7 @@ describe('kiosk enrolment: apply, download, install (MariaDB, real CA, openssl)'
       'CERTIFICATE_INSTALLED',
       'CERTIFICATE_INSTALLED',
     ]);
+    expect(new Set(events.map((e: { actor_type: string }) => e.actor_type))).toEqual(new Set(['CUSTOMER']));
 
     const nothing = await call(DOWNLOAD, {}, session);
     expect(codeOf(nothing.body)).toBe('NOTHING_TO_DOWNLOAD');

@@ -125,10 +125,11 @@ export class AuditService implements OnModuleInit, EntitySubscriberInterface {
 
   private fieldsOf(ctx: RequestContext, entry: AuditEntry): ChainFields {
     const staff = ctx.staff;
+    const customerId = staff ? null : (ctx.customerId ?? null);
     return {
       occurredAt: new Date(),
-      actorType: staff ? ActorType.STAFF : ActorType.SYSTEM,
-      actorId: staff?.id ?? null,
+      actorType: staff ? ActorType.STAFF : customerId ? ActorType.CUSTOMER : ActorType.SYSTEM,
+      actorId: staff?.id ?? customerId,
       actorRole: staff?.role ?? null,
       branchCode: entry.branchCode !== undefined ? entry.branchCode : (staff?.branchCode ?? null),
       kioskId: entry.kioskId ?? null,

@@ -19,6 +19,13 @@ export interface RequestContext {
   readonly clientIp: string | null;
   readonly locale: Locale;
   readonly staff: StaffPrincipal | null;
+  /** The customer acting at a kiosk, once proven (application ticket or certificate challenge). */
+  readonly customerId?: string | null;
+}
+
+/** The same request, acted by a proven customer: their id becomes the audit events' actor. */
+export function asCustomer(ctx: RequestContext, customerId: string): RequestContext {
+  return { ...ctx, customerId };
 }
 
 export type AppRequest = Omit<Request, 'user'> & { user?: StaffPrincipal; requestId?: string };

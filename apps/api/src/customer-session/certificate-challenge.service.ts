@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificate/certificate.entity';
-import type { RequestContext } from '../common/request-context';
+import { asCustomer, type RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import { Customer } from '../customer/customer.entity';
 import { lockFor } from '../database/row-lock';
@@ -166,7 +166,7 @@ export class CertificateChallengeService {
     if (!PROVING.includes(status)) {
       return fail(`certificate ${status}`, certificate.id, new DomainError('CERTIFICATE_NOT_USABLE', { status }));
     }
-    await this.audit.record(m, ctx, {
+    await this.audit.record(m, asCustomer(ctx, certificate.customerId), {
       action: 'CERTIFICATE_PROVEN',
       targetType: 'Certificate',
       targetId: certificate.id,

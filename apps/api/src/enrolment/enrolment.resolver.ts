@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../auth/auth.decorators';
 import { CaState } from '../ca/ca-state';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { asCustomer, Ctx, type RequestContext } from '../common/request-context';
 import { CustomerSessionToken, requireSession } from '../customer-session/customer-session.decorator';
 import { CustomerSessionService } from '../customer-session/customer-session.service';
 import {
@@ -93,6 +93,8 @@ export class EnrolmentResolver {
     @Args('input') input: ConfirmInstalledInput,
   ): Promise<KioskCertificate[]> {
     const session = requireSession(this.sessions, token);
-    return (await this.enrolment.confirmInstalled(ctx, session, input.certificateIds)).map(toKioskCertificate);
+    return (
+      await this.enrolment.confirmInstalled(asCustomer(ctx, session.customerId), session, input.certificateIds)
+    ).map(toKioskCertificate);
   }
 }

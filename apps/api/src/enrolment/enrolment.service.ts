@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import { Branch } from '../branch/branch.entity';
 import { IssuanceService } from '../ca/issuance.service';
 import { Certificate } from '../certificate/certificate.entity';
-import type { RequestContext } from '../common/request-context';
+import { asCustomer, type RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import type { CustomerSession } from '../customer-session/customer-session.service';
 import { lockFor } from '../database/row-lock';
@@ -116,7 +116,7 @@ export class EnrolmentService {
       locked.statusChangedAt = new Date();
       await m.save(locked);
       await this.passwords.markUsed(m, applicationId, passwordId);
-      await this.audit.record(m, ctx, {
+      await this.audit.record(m, asCustomer(ctx, locked.customerId), {
         action: 'APPLICATION_APPLIED',
         targetType: 'CounterApplication',
         targetId: locked.id,

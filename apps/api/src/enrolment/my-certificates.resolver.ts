@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../auth/auth.decorators';
-import { Ctx, type RequestContext } from '../common/request-context';
+import { asCustomer, Ctx, type RequestContext } from '../common/request-context';
 import { CustomerSessionToken, requireSession } from '../customer-session/customer-session.decorator';
 import { decodeAnswer } from '../customer-session/customer-session.resolver';
 import { CustomerSessionService } from '../customer-session/customer-session.service';
@@ -35,7 +35,12 @@ export class MyCertificatesResolver {
     @Args('input') input: SuspendMyCertificateInput,
   ): Promise<SuspendedCertificate> {
     const session = requireSession(this.sessions, token);
-    const held = await this.mine.suspend(ctx, session, input.certificateId, input.confirm);
+    const held = await this.mine.suspend(
+      asCustomer(ctx, session.customerId),
+      session,
+      input.certificateId,
+      input.confirm,
+    );
     return { certificate: toKioskCertificate(held), releaseAtCounterOnly: true };
   }
 
@@ -49,7 +54,7 @@ export class MyCertificatesResolver {
     @Args('input') input: RenewCertificatesInput,
   ): Promise<RenewedCertificates> {
     const session = requireSession(this.sessions, token);
-    const { certificates, tokenRoom } = await this.renewal.renew(ctx, session, {
+    const { certificates, tokenRoom } = await this.renewal.renew(asCustomer(ctx, session.customerId), session, {
       certificateId: input.certificateId,
       signingCsr: input.signingCsr,
       encryptionCsr: input.encryptionCsr,

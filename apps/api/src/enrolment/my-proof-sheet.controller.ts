@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
-import { Ctx, type AppRequest, type RequestContext } from '../common/request-context';
+import { asCustomer, Ctx, type AppRequest, type RequestContext } from '../common/request-context';
 import { CUSTOMER_SESSION_HEADER, requireSession } from '../customer-session/customer-session.decorator';
 import { CustomerSessionService } from '../customer-session/customer-session.service';
 import { DocumentExceptionFilter } from '../document/document-exception.filter';
@@ -28,7 +28,7 @@ export class MyProofSheetController {
   ): Promise<void> {
     const header = req.headers[CUSTOMER_SESSION_HEADER];
     const session = requireSession(this.sessions, typeof header === 'string' ? header : null);
-    const { pdf, serialHex } = await this.mine.proofSheet(ctx, session, id);
+    const { pdf, serialHex } = await this.mine.proofSheet(asCustomer(ctx, session.customerId), session, id);
     sendPdf(res, pdf, `proof-${serialHex}.pdf`);
   }
 }
