@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
+import { pdfText } from '@app/pdf/pdf-text';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot } from '../support/browser';
 import { KioskWorld } from '../support/kiosk-world';
@@ -157,5 +158,58 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     });
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { code: string }).code).toBe('AGENT_SESSION_ENDED');
+  });
+
+  it('a returning customer proves with the token, sees both certificates, holds one and gets the proof sheet', async () => {
+    await page.getByRole('button', { name: '櫃員：開始客戶自助服務' }).click();
+    await page.getByLabel('帳號').fill('teller01');
+    await page.getByLabel('密碼').fill('Teller01!demo');
+    await page.getByRole('button', { name: '登入' }).click();
+    await page.getByRole('button', { name: '開始客戶服務' }).click();
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+
+    const table = page.getByTestId('my-certificates');
+    await table.waitFor();
+    const [signing] = await world.dataSource.query(
+      "SELECT id, serial_hex AS serialHex FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING'",
+      [CUSTOMER.id],
+    );
+    const row = table.locator(`tr[data-serial="${signing.serialHex}"]`);
+    await expect(row.getAttribute('data-status')).resolves.toBe('ACTIVE');
+    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+
+    const sheets: Buffer[] = [];
+    await browser.context.route('**/kiosk/certificates/*/proof-sheet', async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      sheets.push(body);
+      await route.fulfill({ response, body });
+    });
+    const sheet = page.waitForResponse((r) => r.url().endsWith(`/kiosk/certificates/${signing.id}/proof-sheet`));
+    await row.getByRole('button', { name: '列印或儲存憑證證明單' }).click();
+    expect((await sheet).status()).toBe(200);
+    expect(sheets).toHaveLength(1);
+    const text = pdfText(sheets[0]);
+    expect(text).toContain('憑證證明單');
+    expect(text.replace(/[\s:]+/g, '').toLowerCase()).toContain(signing.serialHex.toLowerCase());
+
+    await row.getByRole('button', { name: '暫禁' }).click();
+    await page.getByText(`確定要暫禁憑證 ${signing.serialHex} 嗎？`, { exact: false }).waitFor();
+    await row.getByRole('button', { name: '確定暫禁' }).click();
+    await page.getByText('請再次確認：暫禁後只能由櫃員臨櫃辦理解除。').waitFor();
+    expect((await world.dataSource.query('SELECT status FROM certificates WHERE id = ?', [signing.id]))[0]).toEqual({
+      status: 'ACTIVE',
+    });
+    await row.getByRole('button', { name: '確定暫禁' }).click();
+    await page.getByTestId('suspend-notice').waitFor();
+    await expect(page.getByTestId('suspend-notice').innerText()).resolves.toContain('只能臨櫃辦理解除');
+    await expect(row.getAttribute('data-status')).resolves.toBe('SUSPENDED');
+    expect((await world.dataSource.query('SELECT status FROM certificates WHERE id = ?', [signing.id]))[0]).toEqual({
+      status: 'SUSPENDED',
+    });
+    // No way back from the kiosk: the held row offers no second hold, only the proof sheet.
+    await expect(row.getByRole('button', { name: '暫禁' }).count()).resolves.toBe(0);
   });
 });
