@@ -8,5 +8,6 @@ import { ProofSheetService } from './proof-sheet.service';
   imports: [ApplicationModule],
   controllers: [DocumentController],
   providers: [PasswordNoticeService, ProofSheetService],
+  exports: [ProofSheetService],
 })
 export class DocumentModule {}

@@ -1,4 +1,5 @@
 import { DomainError } from '@app/contracts';
+import { ActorChannel } from '@app/domain';
 import { proofSheetDocument, renderPdf } from '@app/pdf';
 import { parseName, readCertificate } from '@app/pki';
 import { Inject, Injectable } from '@nestjs/common';
@@ -23,15 +24,28 @@ export class ProofSheetService {
     @Inject(ENV) private readonly env: Env,
   ) {}
 
+  /** At the counter: any certificate of the teller's branch. */
   async print(ctx: RequestContext, certificateId: string): Promise<{ pdf: Buffer; serialHex: string }> {
     const certificate = await this.dataSource.getRepository(Certificate).findOneBy({ id: certificateId });
     if (!certificate) throw new DomainError('CERTIFICATE_NOT_FOUND');
     assertInBranch(ctx, certificate.branchId);
+    return this.printFor(ctx, certificate, ActorChannel.COUNTER);
+  }
+
+  /**
+   * Renders and audits the sheet of a certificate the caller may print (the kiosk checks it is the
+   * customer's own). The event carries the certificate's branch (also for an admin or a kiosk), so its daily
+   * reconciliation counts kiosk prints as well. CA_ISSUING while it is still PENDING.
+   */
+  async printFor(
+    ctx: RequestContext,
+    certificate: Certificate,
+    channel: ActorChannel,
+  ): Promise<{ pdf: Buffer; serialHex: string }> {
     if (!certificate.der) throw new DomainError('CA_ISSUING');
     const der = new Uint8Array(certificate.der);
     const info = readCertificate(der);
     const branch = await this.dataSource.getRepository(Branch).findOneByOrFail({ id: certificate.branchId });
-    const printedAt = new Date();
     const pdf = await renderPdf(
       proofSheetDocument({
         bankName: this.env.BANK_NAME,
@@ -46,7 +60,7 @@ export class ProofSheetService {
         status: certificate.status,
         medium: certificate.medium,
         sha256Fingerprint: createHash('sha256').update(der).digest('hex'),
-        printedAt,
+        printedAt: new Date(),
       }),
     );
     await this.dataSource.transaction((m) =>
@@ -54,7 +68,8 @@ export class ProofSheetService {
         action: 'CERTIFICATE_PROOF_SHEET_PRINTED',
         targetType: 'Certificate',
         targetId: certificate.id,
-        after: { serialHex: info.serial, commonName: certificate.commonName, status: certificate.status },
+        branchCode: branch.code,
+        after: { serialHex: info.serial, commonName: certificate.commonName, status: certificate.status, channel },
       }),
     );
     return { pdf, serialHex: info.serial };

@@ -1,17 +1,12 @@
 import { DomainError } from '@app/contracts';
 import { ActorChannel } from '@app/domain';
-import { proofSheetDocument, renderPdf } from '@app/pdf';
-import { parseName, readCertificate } from '@app/pki';
-import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { Branch } from '../branch/branch.entity';
 import { CertificateStatusService } from '../ca/certificate-status.service';
 import { Certificate } from '../certificate/certificate.entity';
 import type { RequestContext } from '../common/request-context';
-import { ENV, type Env } from '../config/env';
 import type { CustomerSession } from '../customer-session/customer-session.service';
+import { ProofSheetService } from '../document/proof-sheet.service';
 import { scopeOf } from './enrolment.service';
 
 /**
@@ -23,8 +18,7 @@ export class MyCertificatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly status: CertificateStatusService,
-    private readonly audit: AuditService,
-    @Inject(ENV) private readonly env: Env,
+    private readonly proofSheets: ProofSheetService,
   ) {}
 
   /** The session's certificates: all of the customer's, or the application's for an enrolment session. */
@@ -50,37 +44,7 @@ export class MyCertificatesService {
     session: CustomerSession,
     id: string,
   ): Promise<{ pdf: Buffer; serialHex: string }> {
-    const certificate = await this.own(session, id);
-    if (!certificate.der) throw new DomainError('CA_ISSUING');
-    const der = new Uint8Array(certificate.der);
-    const info = readCertificate(der);
-    const branch = await this.dataSource.getRepository(Branch).findOneByOrFail({ id: certificate.branchId });
-    const pdf = await renderPdf(
-      proofSheetDocument({
-        bankName: this.env.BANK_NAME,
-        branchName: branch.name,
-        commonName: certificate.commonName,
-        subjectDn: parseName(info.subject).display,
-        issuerDn: parseName(info.issuer).display,
-        serialHex: info.serial,
-        usage: certificate.usage,
-        notBefore: info.notBefore,
-        notAfter: info.notAfter,
-        status: certificate.status,
-        medium: certificate.medium,
-        sha256Fingerprint: createHash('sha256').update(der).digest('hex'),
-        printedAt: new Date(),
-      }),
-    );
-    await this.dataSource.transaction((m) =>
-      this.audit.record(m, ctx, {
-        action: 'CERTIFICATE_PROOF_SHEET_PRINTED',
-        targetType: 'Certificate',
-        targetId: certificate.id,
-        after: { serialHex: info.serial, commonName: certificate.commonName, channel: ActorChannel.KIOSK },
-      }),
-    );
-    return { pdf, serialHex: info.serial };
+    return this.proofSheets.printFor(ctx, await this.own(session, id), ActorChannel.KIOSK);
   }
 
   /** The certificate if it is the session customer's; CERTIFICATE_NOT_FOUND or ACCESS_DENIED (80070005) otherwise. */
