@@ -46,19 +46,9 @@ export interface IssueCertificateInput {
  * CA, with the extensions of {@link endEntityExtensions}. Returns the certificate DER.
  * Throws RangeError for a serial that is not positive hex of at most 20 octets or an empty validity.
  */
-export async function issueCertificate(input: IssueCertificateInput): Promise<Uint8Array> {
-  const { issuer } = input;
-  const tbs = tbsCertificate({
-    serial: input.serial,
-    signatureAlgorithm: signatureAlgorithmDer(issuer.key.privateKey),
-    issuer: issuer.certificate.subject,
-    notBefore: input.notBefore,
-    notAfter: input.notAfter,
-    subject: encodeName(input.subject),
-    publicKey: input.publicKey,
-    extensions: endEntityExtensions(input.usage, input.profile, input.publicKey, issuer.certificate.keyId),
-  });
-  return signStructure(tbs, issuer.key);
+export function issueCertificate(input: IssueCertificateInput): Promise<Uint8Array> {
+  const extensions = endEntityExtensions(input.usage, input.profile, input.publicKey, input.issuer.certificate.keyId);
+  return signedByIssuer(input, input.serial, extensions);
 }
 
 export interface CreateCaCertificateInput {
@@ -108,17 +98,27 @@ export interface IssueOcspResponderInput {
  * Issues a delegated OCSP responder certificate (extensions of {@link ocspResponderExtensions}),
  * signed by the CA it answers for. Returns the certificate DER.
  */
-export async function issueOcspResponderCertificate(input: IssueOcspResponderInput): Promise<Uint8Array> {
+export function issueOcspResponderCertificate(input: IssueOcspResponderInput): Promise<Uint8Array> {
+  const extensions = ocspResponderExtensions(input.publicKey, input.issuer.certificate.keyId);
+  return signedByIssuer(input, randomSerial(), extensions);
+}
+
+/** An end-entity certificate for `input.publicKey` with `extensions`, signed by `input.issuer`. */
+async function signedByIssuer(
+  input: Pick<IssueCertificateInput, 'publicKey' | 'subject' | 'notBefore' | 'notAfter' | 'issuer'>,
+  serial: string,
+  extensions: readonly Uint8Array[],
+): Promise<Uint8Array> {
   const { issuer } = input;
   const tbs = tbsCertificate({
-    serial: randomSerial(),
+    serial,
     signatureAlgorithm: signatureAlgorithmDer(issuer.key.privateKey),
     issuer: issuer.certificate.subject,
     notBefore: input.notBefore,
     notAfter: input.notAfter,
     subject: encodeName(input.subject),
     publicKey: input.publicKey,
-    extensions: ocspResponderExtensions(input.publicKey, issuer.certificate.keyId),
+    extensions,
   });
   return signStructure(tbs, issuer.key);
 }
