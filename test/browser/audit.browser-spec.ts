@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 /** A supervisor reads the branch's audit trail, opens one event's changes and downloads the CSV. */
@@ -22,10 +22,7 @@ describe('back office: audit trail in Chromium', () => {
     browser = await launchChromium();
     page = browser.page;
   });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
-  });
+  screenshotAfterEach(() => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pdfText } from '@app/pdf/pdf-text';
 import type { Page, Response } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { passwordOnNotice } from '../support/notice-pdf';
 import { TestApp } from '../support/test-app';
 
@@ -43,10 +43,7 @@ describe('counter: application and password notice in Chromium', () => {
       await route.fulfill({ response, body });
     });
   });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
-  });
+  screenshotAfterEach(() => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

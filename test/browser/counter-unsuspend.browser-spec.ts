@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Certificate } from '@app/api/certificate/certificate.entity';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { CounterFixture } from '../support/counter-fixture';
 
 const customer = SEED_CUSTOMERS[3];
@@ -23,10 +23,7 @@ describe('counter: unsuspend with a supervisor’s approval in Chromium', () => 
     browser = await launchChromium();
     page = browser.page;
   });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
-  });
+  screenshotAfterEach(() => page);
   afterAll(async () => {
     await browser?.close();
     await f?.close();

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -18,10 +18,7 @@ describe('teller console in Chromium', () => {
     browser = await launchChromium();
     page = browser.page;
   });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
-  });
+  screenshotAfterEach(() => page);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

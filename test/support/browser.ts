@@ -1,3 +1,4 @@
+import { afterEach, expect } from '@jest/globals';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,4 +45,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Saves a screenshot named after each test when it ends, for review and for failures. */
+export function screenshotAfterEach(page: () => Page | undefined): void {
+  afterEach(async () => {
+    const name = expect.getState().currentTestName;
+    const current = page();
+    if (name && current) await screenshot(current, name.replace(/\W+/g, '-'));
+  });
 }
