@@ -6,6 +6,7 @@ import { launchChromium, screenshot } from '../support/browser';
 import { KioskWorld } from '../support/kiosk-world';
 
 const PIN = '246810';
+const NEW_PIN = '13572468';
 const CUSTOMER = SEED_CUSTOMERS[3];
 
 /** `pkcs11-tool -O` output → the CKA_IDs of each object class. */
@@ -34,7 +35,8 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
   let pairingToken = '';
 
   beforeAll(async () => {
-    world = await KioskWorld.start('browser-kiosk-apply', { keygenDelayMs: 1500 });
+    // Three tries before the lock, so the final-try warning is two wrong PINs away.
+    world = await KioskWorld.start('browser-kiosk-apply', { keygenDelayMs: 1500, maxPinTries: 3 });
     serial = world.emulator.addToken({ label: 'iKey customer', type: 'IKEY', pin: PIN });
     const teller = await world.signIn('teller01');
     application = await world.counterApplication(CUSTOMER, serial, teller);
@@ -211,5 +213,76 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     });
     // No way back from the kiosk: the held row offers no second hold, only the proof sheet.
     await expect(row.getByRole('button', { name: '暫禁' }).count()).resolves.toBe(0);
+  });
+
+  it('changes the token PIN: tries left shown, the final try only after a warning', async () => {
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '變更載具密碼' }).click();
+    const state = page.getByTestId('pin-state');
+    await expect(state.getAttribute('data-state')).resolves.toBe('ok');
+    const submit = page.getByRole('button', { name: '變更密碼' });
+    const attempt = async (oldPin: string) => {
+      await page.getByLabel('目前的載具密碼').fill(oldPin);
+      await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill(NEW_PIN);
+      await page.getByLabel('再次輸入新的載具密碼').fill(NEW_PIN);
+      await submit.click();
+    };
+    await attempt('000000');
+    await page.locator('[data-code="TOKEN_PIN_INCORRECT"]').waitFor();
+    await page.locator('[data-testid="pin-state"][data-state="countLow"]').waitFor();
+    await attempt('111111');
+    await page.locator('[data-testid="pin-state"][data-state="finalTry"]').waitFor();
+    expect(world.emulator.wrongPinCount(serial)).toBe(2);
+
+    await page.getByLabel('目前的載具密碼').fill(PIN);
+    await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill(NEW_PIN);
+    await page.getByLabel('再次輸入新的載具密碼').fill(NEW_PIN);
+    await page.getByTestId('pin-final-try').waitFor();
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
+    await submit.click();
+    await page.getByTestId('pin-changed').waitFor();
+    expect(world.emulator.wrongPinCount(serial)).toBe(0);
+    expect(() =>
+      world.emulator.pkcs11Tool(['--token-label', 'iKey customer', '--login', '--pin', NEW_PIN, '-O']),
+    ).not.toThrow();
+  });
+
+  it('deletes a revoked certificate and its keys from the token, and keeps the live one', async () => {
+    const [signing] = await world.dataSource.query(
+      "SELECT id, serial_hex AS serialHex FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING'",
+      [CUSTOMER.id],
+    );
+    // As if the counter had revoked it after the hold.
+    await world.dataSource.query("UPDATE certificates SET status = 'REVOKED' WHERE id = ?", [signing.id]);
+    const before = objectIds(
+      world.emulator.pkcs11Tool(['--token-label', 'iKey customer', '--login', '--pin', NEW_PIN, '-O']),
+    );
+
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '刪除載具中過期或失效的憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(NEW_PIN);
+    await page.getByRole('button', { name: '下一步' }).click();
+    const table = page.getByTestId('token-certificates');
+    await table.waitFor();
+    const rows = table.locator('tr');
+    await expect(rows.count()).resolves.toBe(2);
+    const revoked = table.locator('tr[data-deletable="true"]');
+    await expect(revoked.count()).resolves.toBe(1);
+    await expect(revoked.innerText()).resolves.toContain('已廢止');
+    await expect(table.locator('tr[data-deletable="false"]').innerText()).resolves.toContain('有效');
+
+    await revoked.getByRole('button', { name: '刪除' }).click();
+    await revoked.getByRole('button', { name: '確定刪除' }).click();
+    await table.locator('tr[data-deletable="true"]').waitFor({ state: 'detached' });
+    await expect(table.locator('tr').count()).resolves.toBe(1);
+
+    const after = objectIds(
+      world.emulator.pkcs11Tool(['--token-label', 'iKey customer', '--login', '--pin', NEW_PIN, '-O']),
+    );
+    expect(after.certificate).toHaveLength(1);
+    expect(after.privateKey).toEqual(after.certificate);
+    expect(after.publicKey).toEqual(after.certificate);
+    expect(before.certificate).toContain(after.certificate[0]);
   });
 });

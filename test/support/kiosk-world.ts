@@ -46,7 +46,10 @@ export class KioskWorld {
     private readonly dirs: readonly string[],
   ) {}
 
-  static async start(suite: string, emulatorOptions: { keygenDelayMs?: number } = {}): Promise<KioskWorld> {
+  static async start(
+    suite: string,
+    emulatorOptions: { keygenDelayMs?: number; maxPinTries?: number } = {},
+  ): Promise<KioskWorld> {
     const [apiPort, agentPort] = [await freePort(), await freePort()];
     const url = `http://127.0.0.1:${apiPort}`;
     const master = randomBytes(32);
@@ -62,7 +65,7 @@ export class KioskWorld {
       KIOSK_AGENT_URL: `http://127.0.0.1:${agentPort}`,
     });
     await createCaHierarchy({ dir: caDir, passphrase: CA_PASS, organization: 'Test Bank' });
-    const emulator = TokenEmulator.create({ keygenDelayMs: emulatorOptions.keygenDelayMs ?? 0 });
+    const emulator = TokenEmulator.create(emulatorOptions);
     const databaseUrl = await prepareDatabase(suite);
     const app = await createApp();
     await app.listen(apiPort, '127.0.0.1');

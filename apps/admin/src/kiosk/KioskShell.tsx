@@ -7,6 +7,8 @@ import { KioskClock } from './KioskClock';
 import { useKioskI18n } from './kiosk-i18n';
 import { MyCertificates } from './certificates/MyCertificates';
 import { StaffStep } from './StaffStep';
+import { PinChange } from './token/PinChange';
+import { TokenCleanup } from './token/TokenCleanup';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useKioskSession } from './use-kiosk-session';
 
@@ -53,6 +55,8 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
             {fn === null && <CustomerHome onChoose={setFn} />}
             {fn === 'apply' && <ApplyWizard agent={phase.agent} progress={progress} />}
             {fn === 'certificates' && <MyCertificates agent={phase.agent} />}
+            {fn === 'pin' && <PinChange agent={phase.agent} />}
+            {fn === 'cleanup' && <TokenCleanup agent={phase.agent} />}
             {fn !== null && progress === null && (
               <Button size="large" sx={{ alignSelf: 'flex-start' }} onClick={() => setFn(null)}>
                 {t('kiosk.toMenu')}

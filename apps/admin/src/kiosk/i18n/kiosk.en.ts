@@ -30,6 +30,7 @@ export const kioskEn = {
     apply: 'Apply for certificates',
     certificates: 'My certificates',
     pin: 'Change token PIN',
+    cleanup: 'Remove expired certificates from the token',
   },
   steps: { select: 'Select', confirm: 'Confirm', terms: 'Terms of use', result: 'Result' },
   token: {
@@ -82,5 +83,26 @@ export const kioskEn = {
     suspended: 'Certificate %{serial} is suspended. Only the counter can release it.',
     proofSheet: 'Print or save the proof sheet',
     cancel: 'Cancel',
+  },
+  pin: {
+    old: 'Current PIN',
+    new: 'New PIN (6–16 characters)',
+    again: 'New PIN again',
+    mismatch: 'The two new PINs differ.',
+    submit: 'Change PIN',
+    changed: 'The token PIN has been changed. Use the new PIN from now on.',
+    state: {
+      ok: 'PIN ready',
+      countLow: 'a wrong PIN was entered before: few tries are left',
+      finalTry: 'one try is left before the token locks',
+      locked: 'locked: only the counter can unlock it',
+    },
+  },
+  cleanup: {
+    expired: 'Expired',
+    valid: 'Valid',
+    delete: 'Delete',
+    really: 'Delete this certificate and its keys from the token? This cannot be undone.',
+    confirm: 'Delete',
   },
 } as const;

@@ -33,6 +33,7 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
     apply: '申請憑證',
     certificates: '查詢我的憑證',
     pin: '變更載具密碼',
+    cleanup: '刪除載具中過期或失效的憑證',
   },
   steps: { select: '選擇', confirm: '確認', terms: '同意條款', result: '結果' },
   token: {
@@ -84,5 +85,26 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
     suspended: '憑證 %{serial} 已暫禁，只能臨櫃辦理解除。',
     proofSheet: '列印或儲存憑證證明單',
     cancel: '取消',
+  },
+  pin: {
+    old: '目前的載具密碼',
+    new: '新的載具密碼（6 至 16 個字元）',
+    again: '再次輸入新的載具密碼',
+    mismatch: '兩次輸入的新密碼不一致。',
+    submit: '變更密碼',
+    changed: '載具密碼已變更，之後請使用新密碼。',
+    state: {
+      ok: '密碼可使用',
+      countLow: '曾輸入錯誤，剩餘次數不多',
+      finalTry: '只剩最後一次機會，再錯載具將鎖住',
+      locked: '已鎖住，須至櫃檯解鎖',
+    },
+  },
+  cleanup: {
+    expired: '已過期',
+    valid: '有效',
+    delete: '刪除',
+    really: '確定要從載具刪除此憑證及其金鑰嗎？刪除後無法復原。',
+    confirm: '確定刪除',
   },
 };
