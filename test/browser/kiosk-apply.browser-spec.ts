@@ -285,4 +285,28 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     expect(after.publicKey).toEqual(after.certificate);
     expect(before.certificate).toContain(after.certificate[0]);
   });
+
+  it('switches to English, and an idle customer session ends by itself with the agent told', async () => {
+    const idle = await browser.context.newPage();
+    // The page's own clock, run forward: the three idle minutes pass without the test waiting them.
+    await idle.clock.install();
+    await idle.goto(world.kioskUrl);
+    await idle.getByRole('button', { name: 'English' }).click();
+    await idle.getByText('Certificate self-service').waitFor();
+    await idle.getByLabel('Username').fill('teller01');
+    await idle.getByLabel('Password').fill('Teller01!demo');
+    await idle.getByRole('button', { name: 'Sign in' }).click();
+    await idle.getByRole('button', { name: 'Start customer session' }).click();
+    await idle.getByRole('button', { name: 'Apply for certificates' }).waitFor();
+    expect(world.agent.services.sessions.currentId).toBeDefined();
+
+    await idle.clock.fastForward('02:00');
+    await idle.getByRole('button', { name: 'Apply for certificates' }).waitFor();
+    await idle.clock.fastForward('01:01');
+    await idle.locator('[data-testid="kiosk-ended"][data-reason="idle"]').waitFor();
+    await idle.getByText('The session ended because nothing happened for a while.').waitFor();
+    expect(world.agent.services.sessions.currentId).toBeUndefined();
+    expect(await idle.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
+    await idle.close();
+  });
 });
