@@ -290,6 +290,12 @@ describe('kiosk enrolment: apply, download, install (MariaDB, real CA, openssl)'
     expect(issuing.body.errors![0].message).toContain('稍後');
 
     expect(await f.t.app.get(IssuanceService).signPending()).toBeGreaterThanOrEqual(2);
+    // both signed: the application now waits for the download (已發證), and the worker says so in the trail
+    const [issued] = await f.t.dataSource.query(
+      "SELECT a.status, e.actor_type FROM counter_applications a JOIN audit_events e ON e.target_id = a.id AND e.action = 'APPLICATION_ISSUED' WHERE a.id = ?",
+      [app.id],
+    );
+    expect(issued).toEqual({ status: 'ISSUED', actor_type: 'SYSTEM' });
 
     const elsewhere = await call(DOWNLOAD, { input: { publicKeys: [await spki(await keyPair())] } }, session);
     expect(codeOf(elsewhere.body)).toBe('PRIVATE_KEY_NOT_FOUND');

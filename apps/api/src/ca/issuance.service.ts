@@ -1,14 +1,16 @@
-import { CertificateStatus, DomainError } from '@app/contracts';
-import { formatDn } from '@app/domain';
+import { ApplicationStatus, CertificateStatus, DomainError } from '@app/contracts';
+import { assertApplicationTransition, formatDn } from '@app/domain';
 import { issueCertificate, randomSerial, type EndEntityProfile } from '@app/pki';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { CounterApplication } from '../application/counter-application.entity';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificate/certificate.entity';
 import type { RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
+import { lockFor } from '../database/row-lock';
 import { isUniqueViolation } from '../database/unique-violation';
 import { CaState } from './ca-state';
 import type { IssuanceRequest } from './issuance-request';
@@ -103,6 +105,8 @@ export class IssuanceService {
       // Signatures run on the thread pool side by side; storing stays one row at a time in this transaction.
       const signed = await Promise.all(pending.map(async (c) => ({ c, der: await this.sign(c) })));
       for (const { c, der } of signed) await this.store(m, c, der);
+      const applications = new Set(pending.map((c) => c.applicationId).filter((id): id is string => id !== null));
+      for (const id of applications) await this.markApplicationIssued(m, id);
       return pending.length;
     });
   }
@@ -135,6 +139,30 @@ export class IssuanceService {
       after: { status: CertificateStatus.ISSUED, serial: c.serialHex },
     });
     this.logger.debug(`issued ${c.serialHex}`);
+  }
+
+  /**
+   * 已發證: once nothing of an APPLIED application's own pair is pending any more, the application
+   * waits for the customer's download. Renewals (with a predecessor) leave the application alone.
+   */
+  private async markApplicationIssued(m: EntityManager, applicationId: string): Promise<void> {
+    const application = await m
+      .getRepository(CounterApplication)
+      .findOne({ where: { id: applicationId }, lock: lockFor(this.dataSource) });
+    if (application?.status !== ApplicationStatus.APPLIED) return;
+    const pair = await m.getRepository(Certificate).findBy({ applicationId, predecessorId: IsNull() });
+    if (pair.some((c) => c.status === CertificateStatus.PENDING)) return;
+    assertApplicationTransition(application.status, ApplicationStatus.ISSUED);
+    application.status = ApplicationStatus.ISSUED;
+    application.statusChangedAt = new Date();
+    await m.save(application);
+    await this.audit.record(m, systemContext(), {
+      action: 'APPLICATION_ISSUED',
+      targetType: 'CounterApplication',
+      targetId: application.id,
+      before: { status: ApplicationStatus.APPLIED },
+      after: { status: ApplicationStatus.ISSUED },
+    });
   }
 
   /**
