@@ -226,6 +226,7 @@ export const appEn = {
         statusChangedAt: 'Status changed',
         createdAt: 'Registered',
       },
+      readFromAgent: { agent: 'Reader (local agent)', read: 'Read from the reader' },
     },
     approvals: {
       name: 'Approval |||| Approvals',

@@ -217,6 +217,7 @@ export const appZhTw: AppCatalogue = {
         statusChangedAt: '狀態變更時間',
         createdAt: '登記時間',
       },
+      readFromAgent: { agent: '讀卡機（本機服務程式）', read: '從讀卡機讀取' },
     },
     approvals: {
       name: '待覆核',
