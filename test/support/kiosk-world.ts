@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { deriveKioskKey, encodeKioskKey } from '@app/domain';
-import { TokenEmulator } from '@app/pkcs11/testing/token-emulator';
+import { TokenEmulator, type TokenEmulatorOptions } from '@app/pkcs11/testing/token-emulator';
 import { createApp } from '@app/api/bootstrap';
 import { createCaHierarchy } from '@app/api/ca/ca-hierarchy';
 import { IssuanceService } from '@app/api/ca/issuance.service';
@@ -46,10 +46,7 @@ export class KioskWorld {
     private readonly dirs: readonly string[],
   ) {}
 
-  static async start(
-    suite: string,
-    emulatorOptions: { keygenDelayMs?: number; maxPinTries?: number } = {},
-  ): Promise<KioskWorld> {
+  static async start(suite: string, emulatorOptions: TokenEmulatorOptions = {}): Promise<KioskWorld> {
     const [apiPort, agentPort] = [await freePort(), await freePort()];
     const url = `http://127.0.0.1:${apiPort}`;
     const master = randomBytes(32);
@@ -117,15 +114,20 @@ export class KioskWorld {
    * What the counter does before the customer walks to the kiosk: the token handed over and
    * registered, the application registered for it, the notice printed. Returns the notice's password.
    */
-  async counterApplication(customer: { id: string; email: string }, tokenSerial: string, teller: string) {
+  async counterApplication(
+    customer: { id: string; email: string },
+    tokenSerial: string,
+    teller: string,
+    medium: 'IKEY' | 'EZSIGN' = 'IKEY',
+  ) {
     await this.gql(
       'mutation($input: RegisterTokenInput!) { registerToken(input: $input) { id } }',
-      { input: { customerId: customer.id, type: 'IKEY', serial: tokenSerial } },
+      { input: { customerId: customer.id, type: medium, serial: tokenSerial } },
       teller,
     );
     const { registerApplication } = await this.gql<{ registerApplication: { id: string; commonName: string } }>(
       'mutation($input: RegisterApplicationInput!) { registerApplication(input: $input) { id commonName } }',
-      { input: { customerId: customer.id, medium: 'IKEY', email: customer.email } },
+      { input: { customerId: customer.id, medium, email: customer.email } },
       teller,
     );
     const notice = await printNotice(this.url, teller, registerApplication.id);

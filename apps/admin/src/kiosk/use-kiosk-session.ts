@@ -3,6 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AgentClient } from './agent-client';
 import type { Pairing } from './kiosk-queries';
 
+/** A progress event with the moment it arrived: the button prompt counts down from it. */
+export type LiveProgress = AgentProgressEvent & { readonly receivedAt: number };
+
 export type EndReason = 'button' | 'idle' | 'tokenRemoved' | 'expired';
 
 export type KioskPhase =
@@ -22,7 +25,7 @@ export function wipePageStorage(): void {
  */
 export function useKioskSession(agentUrl: string, locale: () => string) {
   const [phase, setPhase] = useState<KioskPhase>({ kind: 'staff' });
-  const [progress, setProgress] = useState<AgentProgressEvent | null>(null);
+  const [progress, setProgress] = useState<LiveProgress | null>(null);
   const stopListening = useRef<(() => void) | null>(null);
   const agentRef = useRef<AgentClient | null>(null);
 
@@ -45,7 +48,8 @@ export function useKioskSession(agentUrl: string, locale: () => string) {
       agentRef.current = agent;
       stopListening.current = agent.listen(
         (event: AgentEvent) => {
-          if (event.type === 'progress') setProgress(event.step === 'DONE' ? null : event);
+          if (event.type === 'progress')
+            setProgress(event.step === 'DONE' ? null : { ...event, receivedAt: Date.now() });
           else if (event.type === 'token-removed') void end('tokenRemoved');
           else if (event.type === 'session-ended') void end('expired');
         },

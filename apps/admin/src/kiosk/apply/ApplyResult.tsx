@@ -1,11 +1,12 @@
-import type { AgentProgressEvent } from '@app/contracts';
 import { Alert, Button, List, ListItem, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
+import type { LiveProgress } from '../use-kiosk-session';
 import type { Downloaded } from '../kiosk-queries';
 import { KioskErrorNotice } from '../KioskError';
 import { ProgressPanel } from '../ProgressPanel';
+import { ButtonPrompt } from './ButtonPrompt';
 import { downloadAndInstall, generateAndSubmit, type ApplyInput, type RunStage } from './apply-run';
 
 type Outcome =
@@ -14,8 +15,14 @@ type Outcome =
   | { readonly kind: 'installed'; readonly certificates: Downloaded['certificates'] }
   | { readonly kind: 'failed'; readonly error: KioskError };
 
+export interface ApplyResultProps {
+  readonly input: ApplyInput;
+  readonly progress: LiveProgress | null;
+  readonly onInstalled: () => void;
+}
+
 /** Step 4: keys, apply, download, install — with live progress, 6025 as "try again", the result. */
-export const ApplyResult = ({ input, progress }: { input: ApplyInput; progress: AgentProgressEvent | null }) => {
+export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) => {
   const { t } = useKioskI18n();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'running', stage: 'keys' });
   const session = useRef<string | null>(null);
@@ -33,11 +40,12 @@ export const ApplyResult = ({ input, progress }: { input: ApplyInput; progress: 
         stage,
       );
       setOutcome({ kind: 'installed', certificates });
+      onInstalled();
     } catch (e) {
       const error = toKioskError(e);
       setOutcome(error.code === 'CA_ISSUING' ? { kind: 'issuing' } : { kind: 'failed', error });
     }
-  }, [input, stage]);
+  }, [input, stage, onInstalled]);
 
   useEffect(() => {
     // Once per wizard, also under StrictMode's double effect: key generation must not run twice.
@@ -48,8 +56,9 @@ export const ApplyResult = ({ input, progress }: { input: ApplyInput; progress: 
 
   if (outcome.kind === 'running') {
     const live = outcome.stage === 'keys' && progress;
+    if (live && live.step === 'PRESS_BUTTON') return <ButtonPrompt progress={live} />;
     return live ? (
-      <ProgressPanel messageKey={`kiosk.progress.${live.step}`} params={{ seconds: live.timeoutSeconds ?? '' }} />
+      <ProgressPanel messageKey={`kiosk.progress.${live.step}`} />
     ) : (
       <ProgressPanel
         messageKey={outcome.stage === 'keys' ? 'kiosk.progress.GENERATING_KEY' : `kiosk.progress.${outcome.stage}`}
