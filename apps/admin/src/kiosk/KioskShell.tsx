@@ -54,7 +54,7 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
           <Stack spacing={3}>
             {fn === null && <CustomerHome onChoose={setFn} />}
             {fn === 'apply' && <ApplyWizard agent={phase.agent} progress={progress} />}
-            {fn === 'certificates' && <MyCertificates agent={phase.agent} />}
+            {fn === 'certificates' && <MyCertificates agent={phase.agent} progress={progress} />}
             {fn === 'pin' && <PinChange agent={phase.agent} />}
             {fn === 'cleanup' && <TokenCleanup agent={phase.agent} />}
             {fn !== null && progress === null && (

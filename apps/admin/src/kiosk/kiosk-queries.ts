@@ -16,7 +16,7 @@ export const DOWNLOAD = `mutation($input: DownloadCertificatesInput) {
   downloadCertificates(input: $input) { certificates { id serialHex usage der } chain }
 }`;
 export const CONFIRM_INSTALLED = `mutation($input: ConfirmInstalledInput!) { confirmInstalled(input: $input) { id status } }`;
-const CERTIFICATE_FIELDS = 'id serialHex usage status medium commonName notBefore notAfter';
+const CERTIFICATE_FIELDS = 'id serialHex usage status medium commonName notBefore notAfter renewableFrom';
 export const MY_CERTIFICATES = `query { myCertificates { ${CERTIFICATE_FIELDS} } }`;
 export const SUSPEND = `mutation($input: SuspendMyCertificateInput!) {
   suspendMyCertificate(input: $input) { releaseAtCounterOnly certificate { ${CERTIFICATE_FIELDS} } }
@@ -68,4 +68,20 @@ export interface MyCertificate {
   readonly commonName: string;
   readonly notBefore: string | null;
   readonly notAfter: string | null;
+  /** When online renewal opens (ACTIVE certificates only). */
+  readonly renewableFrom: string | null;
+}
+
+export const RENEW = `mutation($input: RenewCertificatesInput!) {
+  renewCertificates(input: $input) { certificates { id serialHex usage status } tokenRoom { capacity live ended } }
+}`;
+
+export interface Renewed {
+  readonly certificates: readonly {
+    id: string;
+    serialHex: string;
+    usage: CertificateUsage;
+    status: CertificateStatus;
+  }[];
+  readonly tokenRoom: { capacity: number; live: number; ended: number } | null;
 }

@@ -11,13 +11,18 @@ export interface CertificateTableProps {
   readonly certificates: readonly MyCertificate[];
   readonly session: string;
   readonly onSuspend: (certificate: MyCertificate) => Promise<void>;
+  readonly onRenew: (certificate: MyCertificate) => void;
   readonly onError: (error: KioskError) => void;
 }
+
+/** Renewal starts from the signing certificate (the API renews its encryption partner with it). */
+const renewable = (c: MyCertificate) =>
+  c.status === 'ACTIVE' && c.usage === 'SIGNING' && !!c.renewableFrom && new Date(c.renewableFrom) <= new Date();
 
 const rocDate = (iso: string | null) => (iso ? formatDate(new Date(iso), 'roc') : '—');
 
 /** The customer's certificates with status and validity (ROC dates), and what each allows. */
-export const CertificateTable = ({ certificates, session, onSuspend, onError }: CertificateTableProps) => {
+export const CertificateTable = ({ certificates, session, onSuspend, onRenew, onError }: CertificateTableProps) => {
   const { t, locale } = useKioskI18n();
   if (certificates.length === 0) return <Typography>{t('kiosk.certificates.empty')}</Typography>;
 
@@ -55,6 +60,11 @@ export const CertificateTable = ({ certificates, session, onSuspend, onError }: 
             </TableCell>
             <TableCell>
               <Stack direction="row" spacing={1}>
+                {renewable(c) && (
+                  <Button variant="contained" onClick={() => onRenew(c)}>
+                    {t('kiosk.renew.button')}
+                  </Button>
+                )}
                 {c.status === 'ACTIVE' && <SuspendButton serial={c.serialHex} onSuspend={() => onSuspend(c)} />}
                 {(c.status === 'ACTIVE' || c.status === 'SUSPENDED') && (
                   <Button variant="outlined" onClick={() => proofSheet(c)}>

@@ -8,16 +8,20 @@ import { kioskGraphql } from '../kiosk-graphql';
 import { useKioskI18n } from '../kiosk-i18n';
 import { MY_CERTIFICATES, SUSPEND, type MyCertificate } from '../kiosk-queries';
 import { KioskErrorNotice } from '../KioskError';
+import type { LiveProgress } from '../use-kiosk-session';
+import { RenewFlow } from './RenewFlow';
 import { CertificateTable } from './CertificateTable';
 import { proveWithToken } from './prove-certificate';
 
 /** 查詢我的憑證, with 暫禁 and the proof sheet: signed in by a certificate on the token. */
-export const MyCertificates = ({ agent }: { agent: AgentClient }) => {
+export const MyCertificates = ({ agent, progress }: { agent: AgentClient; progress: LiveProgress | null }) => {
   const { t, locale } = useKioskI18n();
   const [pin, setPin] = useState('');
   const [warned, setWarned] = useState(false);
   const [finalTry, setFinalTry] = useState(false);
   const [session, setSession] = useState<string | null>(null);
+  const [tokenSerial, setTokenSerial] = useState('');
+  const [renewing, setRenewing] = useState<MyCertificate | null>(null);
   const [certificates, setCertificates] = useState<readonly MyCertificate[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
@@ -40,6 +44,7 @@ export const MyCertificates = ({ agent }: { agent: AgentClient }) => {
     void (async () => {
       try {
         const token = await loginToken(agent, pin, warned);
+        setTokenSerial(token.serial);
         const proved = await proveWithToken(agent, token.serial, locale);
         setSession(proved);
         await load(proved);
@@ -95,8 +100,27 @@ export const MyCertificates = ({ agent }: { agent: AgentClient }) => {
         </Alert>
       )}
       <KioskErrorNotice error={error} />
-      {session && (
-        <CertificateTable certificates={certificates} session={session} onSuspend={suspend} onError={setError} />
+      {session && renewing && (
+        <RenewFlow
+          agent={agent}
+          tokenSerial={tokenSerial}
+          certificate={renewing}
+          session={session}
+          progress={progress}
+          onClose={() => {
+            setRenewing(null);
+            void load(session).catch((e: unknown) => setError(toKioskError(e)));
+          }}
+        />
+      )}
+      {session && !renewing && (
+        <CertificateTable
+          certificates={certificates}
+          session={session}
+          onSuspend={suspend}
+          onRenew={setRenewing}
+          onError={setError}
+        />
       )}
     </Stack>
   );

@@ -98,6 +98,17 @@ export const kioskEn = {
       locked: 'locked: only the counter can unlock it',
     },
   },
+  renew: {
+    button: 'Renew',
+    title: 'Renew certificate %{serial}',
+    explain:
+      'A new signing and encryption key pair is made on your token for %{cn}; the current certificates keep working until they expire.',
+    start: 'Create new keys and renew',
+    tokenFull:
+      'Your token has room for %{capacity} certificates and will hold %{live} live and %{ended} ended ones: remove expired certificates from the token first.',
+    done: 'Your renewed certificates are on your token.',
+    back: 'Back to my certificates',
+  },
   cleanup: {
     expired: 'Expired',
     valid: 'Valid',

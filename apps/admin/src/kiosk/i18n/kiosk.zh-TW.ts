@@ -100,6 +100,16 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
       locked: '已鎖住，須至櫃檯解鎖',
     },
   },
+  renew: {
+    button: '更新',
+    title: '更新憑證 %{serial}',
+    explain: '將在您的載具上為 %{cn} 產生新的簽章與加密金鑰對；目前的憑證在到期前仍可使用。',
+    start: '產生新金鑰並更新',
+    tokenFull:
+      '您的載具可存放 %{capacity} 張憑證，更新後將有 %{live} 張有效及 %{ended} 張失效憑證：請先刪除載具中過期的憑證。',
+    done: '更新後的憑證已寫入您的載具。',
+    back: '回到我的憑證',
+  },
   cleanup: {
     expired: '已過期',
     valid: '有效',

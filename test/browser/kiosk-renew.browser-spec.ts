@@ -1,0 +1,94 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
+import type { Page } from 'playwright-core';
+import { launchChromium, screenshot } from '../support/browser';
+import { applyUpToKeys, startCustomerSession } from '../support/kiosk-page';
+import { KioskWorld } from '../support/kiosk-world';
+
+const PIN = '864209';
+const CUSTOMER = SEED_CUSTOMERS[5];
+
+/** CKA_IDs of the certificates, private and public keys in `pkcs11-tool -O` output. */
+function ids(listing: string, kind: 'Certificate' | 'Private Key' | 'Public Key'): string[] {
+  return listing
+    .split(/\n(?=\S)/)
+    .filter((block) => block.startsWith(`${kind} Object`))
+    .map((block) => /^\s*ID:\s*([0-9a-f]+)/m.exec(block)?.[1])
+    .filter((id): id is string => !!id)
+    .sort();
+}
+
+/** 憑證更新 at the kiosk: a customer within a month of expiry renews the pair onto the same iKey. */
+describe('kiosk: renewal on an iKey in Chromium', () => {
+  let world: KioskWorld;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let page: Page;
+  let serial: string;
+
+  beforeAll(async () => {
+    world = await KioskWorld.start('browser-kiosk-renew');
+    serial = world.emulator.addToken({ label: 'iKey renew', type: 'IKEY', pin: PIN });
+    const teller = await world.signIn('teller01');
+    const { password } = await world.counterApplication(CUSTOMER, serial, teller);
+    browser = await launchChromium();
+    page = browser.page;
+    await startCustomerSession(page, world);
+    await applyUpToKeys(page, CUSTOMER.idNumber, password, PIN);
+    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
+    await world.signPending();
+    await page.getByRole('button', { name: '再試一次' }).click();
+    await page.getByTestId('apply-installed').waitFor({ timeout: 60_000 });
+  });
+  afterEach(async () => {
+    const state = expect.getState();
+    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  it('offers renewal only inside the window, then puts a second pair next to new keys', async () => {
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByTestId('my-certificates').waitFor();
+    // A year left: no renewal yet.
+    await expect(page.getByRole('button', { name: '更新' }).count()).resolves.toBe(0);
+
+    const [old] = await world.dataSource.query(
+      "SELECT id, serial_hex AS serialHex FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING'",
+      [CUSTOMER.id],
+    );
+    // Ten days before expiry, as the customer would come in a year from now.
+    await world.dataSource.query(
+      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 10 DAY) WHERE customer_id = ?',
+      [CUSTOMER.id],
+    );
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    const row = page.locator(`tr[data-serial="${old.serialHex}"]`);
+    await row.getByRole('button', { name: '更新' }).click();
+    await page.getByRole('button', { name: '產生新金鑰並更新' }).click();
+    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
+
+    await world.signPending();
+    await page.getByRole('button', { name: '再試一次' }).click();
+    await page.getByTestId('renew-installed').waitFor({ timeout: 60_000 });
+
+    const listing = world.emulator.pkcs11Tool(['--token-label', 'iKey renew', '--login', '--pin', PIN, '-O']);
+    expect(ids(listing, 'Certificate')).toHaveLength(4);
+    expect(ids(listing, 'Certificate')).toEqual(ids(listing, 'Private Key'));
+    expect(ids(listing, 'Certificate')).toEqual(ids(listing, 'Public Key'));
+    const rows = await world.dataSource.query(
+      'SELECT `usage`, status, predecessor_id AS predecessorId FROM certificates WHERE customer_id = ? ORDER BY created_at, `usage`',
+      [CUSTOMER.id],
+    );
+    expect(rows.map((r: { status: string }) => r.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
+    expect(rows.filter((r: { predecessorId: string | null }) => r.predecessorId !== null)).toHaveLength(2);
+    expect(rows.some((r: { predecessorId: string | null }) => r.predecessorId === old.id)).toBe(true);
+  });
+});
