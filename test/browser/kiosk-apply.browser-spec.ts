@@ -104,6 +104,7 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
 
     await page.getByText('正在載具上產生金鑰對').waitFor();
     await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
+    await expect(page.locator('[data-code="CA_ISSUING"]').innerText()).resolves.toContain('(6025)');
     const pending = await world.dataSource.query(
       'SELECT `usage`, status FROM certificates WHERE customer_id = ? ORDER BY `usage`',
       [CUSTOMER.id],

@@ -4,6 +4,7 @@ import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import type { LiveProgress } from '../use-kiosk-session';
 import type { Downloaded } from '../kiosk-queries';
+import { IssuingNotice } from '../IssuingNotice';
 import { KioskErrorNotice } from '../KioskError';
 import { ProgressPanel } from '../ProgressPanel';
 import { ButtonPrompt } from './ButtonPrompt';
@@ -65,17 +66,7 @@ export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) 
       />
     );
   }
-  if (outcome.kind === 'issuing')
-    return (
-      <Stack spacing={3}>
-        <Alert severity="info" data-code="CA_ISSUING" sx={{ fontSize: '1.3rem' }}>
-          {t('kiosk.result.issuing')}
-        </Alert>
-        <Button size="large" variant="contained" onClick={() => void run()}>
-          {t('kiosk.result.retry')}
-        </Button>
-      </Stack>
-    );
+  if (outcome.kind === 'issuing') return <IssuingNotice onRetry={() => void run()} />;
   if (outcome.kind === 'failed')
     return (
       <Stack spacing={3}>

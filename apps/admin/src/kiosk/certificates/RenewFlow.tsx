@@ -6,6 +6,7 @@ import { ButtonPrompt } from '../apply/ButtonPrompt';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import type { MyCertificate, Renewed } from '../kiosk-queries';
+import { IssuingNotice } from '../IssuingNotice';
 import { KioskErrorNotice } from '../KioskError';
 import { ProgressPanel } from '../ProgressPanel';
 import type { LiveProgress } from '../use-kiosk-session';
@@ -81,16 +82,7 @@ export const RenewFlow = ({ agent, tokenSerial, certificate, session, progress, 
             messageKey={state.stage === 'keys' ? 'kiosk.progress.GENERATING_KEY' : `kiosk.progress.${state.stage}`}
           />
         ))}
-      {state.kind === 'issuing' && (
-        <>
-          <Alert severity="info" data-code="CA_ISSUING" sx={{ fontSize: '1.3rem' }}>
-            {t('kiosk.result.issuing')}
-          </Alert>
-          <Button size="large" variant="contained" onClick={() => void run()}>
-            {t('kiosk.result.retry')}
-          </Button>
-        </>
-      )}
+      {state.kind === 'issuing' && <IssuingNotice onRetry={() => void run()} />}
       {state.kind === 'failed' && <KioskErrorNotice error={state.error} />}
       {state.kind === 'installed' && (
         <Alert severity="success" data-testid="renew-installed" sx={{ fontSize: '1.3rem' }}>
