@@ -14,7 +14,9 @@ function policy(): string {
 const connectSrc = (csp: string) => /connect-src ([^;]*)/.exec(csp)?.[1].trim().split(/\s+/);
 
 describe('security headers', () => {
-  afterEach(() => delete process.env.KIOSK_AGENT_URL);
+  afterEach(() => {
+    delete process.env.KIOSK_AGENT_URL;
+  });
 
   it('lets the page reach its own API and the kiosk agent, nothing else', () => {
     expect(connectSrc(policy())).toEqual(["'self'", 'http://127.0.0.1:3100']);
