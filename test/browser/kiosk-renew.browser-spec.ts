@@ -48,7 +48,7 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
     await world?.close();
   });
 
-  it('offers renewal only inside the window, then puts a second pair next to new keys', async () => {
+  it('offers renewal only inside the window; a customer who left before the CA signed downloads the pair later', async () => {
     await page.getByRole('button', { name: '回到服務選單' }).click();
     await page.getByRole('button', { name: '查詢我的憑證' }).click();
     await page.getByLabel('載具密碼（PIN）').fill(PIN);
@@ -75,9 +75,18 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
     await page.getByRole('button', { name: '產生新金鑰並更新' }).click();
     await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
 
+    // The customer does not wait: the session ends, and they come back with the token later.
+    await page.getByRole('button', { name: '結束服務' }).click();
+    await page.getByTestId('kiosk-ended').waitFor();
+    await page.getByRole('button', { name: '櫃員：開始客戶自助服務' }).click();
+    await startCustomerSession(page, world);
+    await page.getByRole('button', { name: '下載憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
     await world.signPending();
     await page.getByRole('button', { name: '再試一次' }).click();
-    await page.getByTestId('renew-installed').waitFor({ timeout: 60_000 });
+    await page.getByTestId('download-installed').waitFor({ timeout: 60_000 });
 
     const listing = world.emulator.pkcs11Tool(['--token-label', 'iKey renew', '--login', '--pin', PIN, '-O']);
     expect(ids(listing, 'Certificate')).toHaveLength(4);
@@ -90,5 +99,15 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
     expect(rows.map((r: { status: string }) => r.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE']);
     expect(rows.filter((r: { predecessorId: string | null }) => r.predecessorId !== null)).toHaveLength(2);
     expect(rows.some((r: { predecessorId: string | null }) => r.predecessorId === old.id)).toBe(true);
+  });
+
+  it('says 6036 when there is nothing left to download', async () => {
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '下載憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '下一步' }).click();
+    const refused = page.locator('[data-code="NOTHING_TO_DOWNLOAD"]');
+    await refused.waitFor();
+    await expect(refused.innerText()).resolves.toContain('(6036)');
   });
 });

@@ -1,9 +1,9 @@
 import { Button, Stack, Typography } from '@mui/material';
 import { useKioskI18n } from './kiosk-i18n';
 
-export type KioskFunction = 'apply' | 'certificates' | 'pin' | 'cleanup';
+export type KioskFunction = 'apply' | 'download' | 'certificates' | 'pin' | 'cleanup';
 
-const FUNCTIONS: readonly KioskFunction[] = ['apply', 'certificates', 'pin', 'cleanup'];
+const FUNCTIONS: readonly KioskFunction[] = ['apply', 'download', 'certificates', 'pin', 'cleanup'];
 
 /** The customer's menu of kiosk functions, as large touch targets. */
 export const CustomerHome = ({ onChoose }: { onChoose: (f: KioskFunction) => void }) => {

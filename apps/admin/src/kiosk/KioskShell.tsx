@@ -5,6 +5,7 @@ import { CustomerHome, type KioskFunction } from './CustomerHome';
 import { EndedScreen } from './EndedScreen';
 import { KioskClock } from './KioskClock';
 import { useKioskI18n } from './kiosk-i18n';
+import { DownloadPanel } from './certificates/DownloadPanel';
 import { MyCertificates } from './certificates/MyCertificates';
 import { StaffStep } from './StaffStep';
 import { PinChange } from './token/PinChange';
@@ -55,6 +56,7 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
             {fn === null && <CustomerHome onChoose={setFn} />}
             {fn === 'apply' && <ApplyWizard agent={phase.agent} progress={progress} />}
             {fn === 'certificates' && <MyCertificates agent={phase.agent} progress={progress} />}
+            {fn === 'download' && <DownloadPanel agent={phase.agent} />}
             {fn === 'pin' && <PinChange agent={phase.agent} />}
             {fn === 'cleanup' && <TokenCleanup agent={phase.agent} />}
             {fn !== null && progress === null && (

@@ -28,6 +28,7 @@ export const kioskEn = {
   home: {
     title: 'What would you like to do?',
     apply: 'Apply for certificates',
+    download: 'Download certificates',
     certificates: 'My certificates',
     pin: 'Change token PIN',
     cleanup: 'Remove expired certificates from the token',

@@ -31,6 +31,7 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
   home: {
     title: '請選擇服務項目',
     apply: '申請憑證',
+    download: '下載憑證',
     certificates: '查詢我的憑證',
     pin: '變更載具密碼',
     cleanup: '刪除載具中過期或失效的憑證',
