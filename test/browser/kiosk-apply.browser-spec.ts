@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import { pdfText } from '@app/pdf/pdf-text';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { KioskWorld } from '../support/kiosk-world';
 
 const PIN = '246810';
@@ -52,10 +52,7 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
         .catch(() => undefined);
     });
   });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
-  });
+  screenshotAfterEach(() => page);
   afterAll(async () => {
     await browser?.close();
     await world?.close();

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot } from '../support/browser';
+import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { applyUpToKeys, startCustomerSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
 
@@ -30,10 +30,7 @@ describe('kiosk: ezSign button prompt in Chromium', () => {
     browser = await launchChromium();
     page = browser.page;
   });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.currentTestName && page) await screenshot(page, state.currentTestName.replace(/\W+/g, '-'));
-  });
+  screenshotAfterEach(() => page);
   afterAll(async () => {
     await browser?.close();
     await world?.close();
