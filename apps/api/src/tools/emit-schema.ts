@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /**
  * Writes the code-first GraphQL schema to the file named on the command line (default: the
@@ -12,6 +13,9 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = 'sqljs::memory:';
   process.env.JWT_SECRET ??= randomBytes(32).toString('hex');
   process.env.NODE_ENV = 'development';
+  // The schema depends on the code only: no CA (a local demo CA would want its passphrase), no jobs.
+  process.env.CA_DIR = join(tmpdir(), `branch-ra-schema-${process.pid}-no-ca`);
+  Object.assign(process.env, { ISSUANCE_POLL_MS: '0', EXPIRY_SWEEP_MS: '0', REMINDER_INTERVAL_MS: '0' });
   const { AppModule } = await import('../app.module');
   const app = await NestFactory.create(AppModule, { logger: ['error'] });
   await app.init();
