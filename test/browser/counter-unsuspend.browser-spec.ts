@@ -70,7 +70,8 @@ describe('counter: unsuspend with a supervisor’s approval in Chromium', () => 
     await page.evaluate(() => sessionStorage.clear());
     await signIn('supervisor01', 'Supervisor01!demo');
     const menu = page.getByRole('menuitem', { name: '待覆核' });
-    await expect(menu.getByTestId('approvals-pending').textContent()).resolves.toBe('1');
+    // the count arrives with its own query, after the menu itself
+    await menu.getByTestId('approvals-pending').getByText('1', { exact: true }).waitFor();
     await menu.click();
     const row = page.getByRole('row').filter({ hasText: customer.name });
     await expect(row.textContent()).resolves.toContain('客戶持身分證臨櫃');
