@@ -28,6 +28,13 @@ export PKI_BASE_URL="${PKI_BASE_URL:-http://${HOST}:${PORT}/pki}" CA_DIR="${CA_D
 export CA_KEY_PASSPHRASE_FILE="${CA_KEY_PASSPHRASE_FILE:-var/ca-passphrase}"
 [ -f "$CA_DIR/issuing.crt" ] || { say "creating the demo CA in $CA_DIR"; npm run -s ca:init; }
 
+# The kiosk page's origin, bound into pairing tokens, and the demo kiosk's agent on emulated tokens.
+export KIOSK_PAGE_ORIGIN="${KIOSK_PAGE_ORIGIN:-http://${HOST}:${PORT}}"
+# It follows this process (the API, after exec) and stops with it.
+bash scripts/demo-agent.sh "$KIOSK_PAGE_ORIGIN" $$ &
+# Show the 6025 "CA still issuing" answer for a few seconds, as a real CA queue would.
+export CA_ISSUE_DELAY_MS="${CA_ISSUE_DELAY_MS:-5000}"
+
 cat <<TXT
 
   branch-ra is starting on http://${HOST}:${PORT}/
@@ -36,6 +43,8 @@ cat <<TXT
     supervisor01 / Supervisor01!demo  supervisor02 / Supervisor02!demo
     admin01 / Admin01!demo          admin02 / Admin02!demo
   CA certificate, chain, CRL and OCSP: ${PKI_BASE_URL}/ca.crt, /chain.pem, /crl, /ocsp
+  Kiosk page: ${KIOSK_PAGE_ORIGIN}/kiosk (a teller pairs kiosk K0060000-01; its agent serves the emulated
+  tokens 'Demo iKey' and 'Demo ezSign', PIN 123456; register one to a customer at 載具 first).
   Stop with Ctrl+C. Data stays in var/ (database, CA, keys).
 
 TXT
