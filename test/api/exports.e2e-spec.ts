@@ -176,6 +176,11 @@ describe('CSV exports (MariaDB)', () => {
     // The list's own filter names: the customer's ID number as typed, lower case and all.
     const byId = await download('/exports/certificates.csv?idNumber=f246061918', 'admin01');
     expect(byId.rows.map((r) => r[5])).toEqual(['客戶名稱', '林美華']);
+    // …and the serial as OpenSSL prints it, as the certificate list takes it
+    const [one] = await t.dataSource.query('SELECT serial_hex FROM certificates ORDER BY serial_hex LIMIT 1');
+    const colons = (one.serial_hex as string).toUpperCase().match(/../g)!.join(':');
+    const bySerial = await download(`/exports/certificates.csv?serialHex=${encodeURIComponent(colons)}`, 'admin01');
+    expect(bySerial.rows.map((r) => r[0])).toEqual(['憑證序號', one.serial_hex]);
   });
 
   it('exports applications with the address the customer gave, filtered', async () => {

@@ -1,5 +1,5 @@
 import { ActorType, ApprovalStatus, CertificateStatus, DomainError, type RevocationReason } from '@app/contracts';
-import { ActorChannel, normalizeIdNumber } from '@app/domain';
+import { ActorChannel } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UnsuspendRequest } from '../approval/unsuspend-request.entity';
@@ -8,15 +8,14 @@ import { AuditService } from '../audit/audit.service';
 import { CertificateStatusService } from '../ca/certificate-status.service';
 import { CrlPublisher } from '../ca/crl.publisher';
 import { assertInBranch, branchScope } from '../common/branch-scope';
-import { likeEscape, sortColumn, type ListArgs } from '../common/dto/list-args';
+import { sortColumn, type ListArgs } from '../common/dto/list-args';
 import type { RequestContext } from '../common/request-context';
-import { Customer } from '../customer/customer.entity';
 import { lockFor } from '../database/row-lock';
 import { StaffUser } from '../staff/staff-user.entity';
+import { whereCertificate } from './certificate-criteria';
 import { Certificate } from './certificate.entity';
 import type { CertificateEvent } from './dto/certificate-event';
 import type { CertificateFilter } from './dto/certificate.inputs';
-import { normalizeSerialHex } from './serial-hex';
 
 const SORTABLE = {
   notAfter: 'c.notAfter',
@@ -55,24 +54,7 @@ export class CertificateService {
     const qb = this.dataSource.getRepository(Certificate).createQueryBuilder('c');
     const scope = branchScope(ctx);
     if (scope) qb.andWhere('c.branchId = :scope', { scope });
-    if (filter.branchId) qb.andWhere('c.branchId = :branch', { branch: filter.branchId });
-    if (filter.customerId) qb.andWhere('c.customerId = :customer', { customer: filter.customerId });
-    if (filter.tokenId) qb.andWhere('c.tokenId = :token', { token: filter.tokenId });
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter.ids) qb.andWhere(filter.ids.length ? 'c.id IN (:...ids)' : '1 = 0', { ids: filter.ids });
-    if (filter.idNumber) {
-      qb.innerJoin(Customer, 'cu', 'cu.id = c.customerId').andWhere('cu.idNumber = :idNumber', {
-        idNumber: normalizeIdNumber(filter.idNumber),
-      });
-    }
-    const cn = filter.commonName?.trim().toUpperCase();
-    if (cn) qb.andWhere("c.commonName LIKE :cn ESCAPE '!'", { cn: `${likeEscape(cn)}%` });
-    if (filter.serialHex) qb.andWhere('c.serialHex = :serial', { serial: normalizeSerialHex(filter.serialHex) });
-    if (filter.notAfterFrom) qb.andWhere('c.notAfter >= :from', { from: filter.notAfterFrom });
-    if (filter.notAfterTo) qb.andWhere('c.notAfter < :to', { to: filter.notAfterTo });
-    if (filter.statusChangedBefore) {
-      qb.andWhere('c.statusChangedAt < :changedBefore', { changedBefore: filter.statusChangedBefore });
-    }
+    whereCertificate(qb, filter);
     qb.orderBy(sortColumn(SORTABLE, args.sortField, 'createdAt'), args.sortOrder ?? 'DESC').addOrderBy('c.id', 'ASC');
     const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();
     return { items, total };

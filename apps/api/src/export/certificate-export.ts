@@ -1,8 +1,8 @@
 import type { Locale } from '@app/contracts';
-import { maskIdNumber, normalizeIdNumber } from '@app/domain';
+import { maskIdNumber } from '@app/domain';
 import type { DataSource } from 'typeorm';
+import { whereCertificate } from '../certificate/certificate-criteria';
 import { Certificate } from '../certificate/certificate.entity';
-import { likeEscape } from '../common/dto/list-args';
 import type { CsvValue } from './csv';
 import type { CertificateExportFilter } from './dto/export-filters';
 import { keysetRows } from './keyset';
@@ -76,21 +76,7 @@ export function certificateRows(
       .addSelect('cu.idNumber', 'idNumber')
       .addSelect('b.code', 'branchCode');
     if (branchScope) qb.andWhere('c.branchId = :scope', { scope: branchScope });
-    if (filter.branchId) qb.andWhere('c.branchId = :branchId', { branchId: filter.branchId });
-    if (filter.customerId) qb.andWhere('c.customerId = :customerId', { customerId: filter.customerId });
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter.usage) qb.andWhere('c.usage = :usage', { usage: filter.usage });
-    if (filter.medium) qb.andWhere('c.medium = :medium', { medium: filter.medium });
-    if (filter.commonName) {
-      qb.andWhere("c.commonName LIKE :cn ESCAPE '!'", { cn: `${likeEscape(filter.commonName.trim())}%` });
-    }
-    if (filter.idNumber) qb.andWhere('cu.idNumber = :idNumber', { idNumber: normalizeIdNumber(filter.idNumber) });
-    if (filter.serialHex) qb.andWhere('c.serialHex = :serial', { serial: filter.serialHex.toLowerCase() });
-    if (filter.statusChangedBefore) {
-      qb.andWhere('c.statusChangedAt < :changedBefore', { changedBefore: filter.statusChangedBefore });
-    }
-    if (filter.notAfterFrom) qb.andWhere('c.notAfter >= :naFrom', { naFrom: filter.notAfterFrom });
-    if (filter.notAfterTo) qb.andWhere('c.notAfter < :naTo', { naTo: filter.notAfterTo });
+    whereCertificate(qb, filter);
     return qb;
   };
   return keysetRows<CertificateRow>(build, 'c');

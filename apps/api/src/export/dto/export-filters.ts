@@ -39,8 +39,9 @@ export class CertificateExportFilter {
   @MaxLen(20)
   idNumber?: string;
 
+  /** As the certificate list takes it: hexadecimal, with or without colons or spaces. */
   @IsOptional()
-  @Matches(/^[0-9a-fA-F]{1,40}$/, invalid)
+  @Matches(/^[0-9a-fA-F:\s]{1,80}$/, invalid)
   serialHex?: string;
 
   @IsOptional()
