@@ -1,24 +1,19 @@
 import { ApplicationStatus, CertificateType, DomainError } from '@app/contracts';
-import {
-  assertApplicationTransition,
-  buildCommonName,
-  nextCnSequence,
-  normalizeIdNumber,
-  toGregorianDate,
-} from '@app/domain';
+import { assertApplicationTransition, buildCommonName, nextCnSequence, toGregorianDate } from '@app/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Certificate } from '../certificate/certificate.entity';
 import { assertInBranch, branchScope } from '../common/branch-scope';
-import { likeEscape, sortColumn, type ListArgs } from '../common/dto/list-args';
+import { sortColumn, type ListArgs } from '../common/dto/list-args';
 import type { RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import { Customer } from '../customer/customer.entity';
 import { lockFor } from '../database/row-lock';
 import { isUniqueViolation } from '../database/unique-violation';
 import { ApplicationPassword } from './application-password.entity';
+import { whereApplication } from './application-criteria';
 import { CounterApplication } from './counter-application.entity';
 import type { ApplicationFilter, ApplicationNotice, RegisterApplicationInput } from './dto/application.inputs';
 
@@ -59,13 +54,7 @@ export class ApplicationService {
     const qb = this.dataSource.getRepository(CounterApplication).createQueryBuilder('a');
     const scope = branchScope(ctx);
     if (scope) qb.andWhere('a.branchId = :scope', { scope });
-    if (filter.branchId) qb.andWhere('a.branchId = :branch', { branch: filter.branchId });
-    if (filter.customerId) qb.andWhere('a.customerId = :customer', { customer: filter.customerId });
-    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
-    if (filter.medium) qb.andWhere('a.medium = :medium', { medium: filter.medium });
-    if (filter.ids) qb.andWhere(filter.ids.length ? 'a.id IN (:...ids)' : '1 = 0', { ids: filter.ids });
-    const q = filter.q?.trim();
-    if (q) qb.andWhere("a.commonName LIKE :prefix ESCAPE '!'", { prefix: `${likeEscape(normalizeIdNumber(q))}%` });
+    whereApplication(qb, filter);
     qb.orderBy(sortColumn(SORTABLE, args.sortField, 'createdAt'), args.sortOrder ?? 'DESC').addOrderBy('a.id', 'ASC');
     const [items, total] = await qb.skip(args.skip).take(args.take).getManyAndCount();
     return { items, total };

@@ -1,8 +1,8 @@
 import type { Locale } from '@app/contracts';
-import { maskIdNumber, normalizeIdNumber } from '@app/domain';
+import { maskIdNumber } from '@app/domain';
 import type { DataSource } from 'typeorm';
 import { CounterApplication } from '../application/counter-application.entity';
-import { likeEscape } from '../common/dto/list-args';
+import { whereApplication } from '../application/application-criteria';
 import type { CsvValue } from './csv';
 import type { ApplicationExportFilter } from './dto/export-filters';
 import { keysetRows } from './keyset';
@@ -77,15 +77,7 @@ export function applicationRows(
       .addSelect('b.code', 'branchCode')
       .addSelect('t.username', 'teller');
     if (branchScope) qb.andWhere('a.branchId = :scope', { scope: branchScope });
-    if (filter.branchId) qb.andWhere('a.branchId = :branchId', { branchId: filter.branchId });
-    if (filter.customerId) qb.andWhere('a.customerId = :customerId', { customerId: filter.customerId });
-    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
-    if (filter.certType) qb.andWhere('a.certType = :certType', { certType: filter.certType });
-    if (filter.medium) qb.andWhere('a.medium = :medium', { medium: filter.medium });
-    const q = filter.q?.trim();
-    if (q) qb.andWhere("a.commonName LIKE :prefix ESCAPE '!'", { prefix: `${likeEscape(normalizeIdNumber(q))}%` });
-    if (filter.createdFrom) qb.andWhere('a.createdAt >= :from', { from: filter.createdFrom });
-    if (filter.createdTo) qb.andWhere('a.createdAt < :to', { to: filter.createdTo });
+    whereApplication(qb, filter);
     return qb;
   };
   return keysetRows<ApplicationRow>(build, 'a');
