@@ -45,19 +45,37 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
     await world?.close();
   });
 
-  it('offers renewal only inside the window; a customer who left before the CA signed downloads the pair later', async () => {
+  it('refuses renewal two months before expiry and renews inside the window; a customer who left before the CA signed downloads the pair later', async () => {
     await page.getByRole('button', { name: '回到服務選單' }).click();
     await page.getByRole('button', { name: '查詢我的憑證' }).click();
     await page.getByLabel('載具密碼（PIN）').fill(PIN);
     await page.getByRole('button', { name: '查詢我的憑證' }).click();
     await page.getByTestId('my-certificates').waitFor();
-    // A year left: no renewal yet.
-    await expect(page.getByRole('button', { name: '更新' }).count()).resolves.toBe(0);
-
     const [old] = await world.dataSource.query(
-      "SELECT id, serial_hex AS serialHex FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING'",
+      "SELECT id, serial_hex AS serialHex, subject_dn AS subjectDn FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING'",
       [CUSTOMER.id],
     );
+    // The query shows the DNs as OpenSSL reads them from the certificate on the token.
+    await page.locator(`tr[data-serial="${old.serialHex}"]`).getByRole('button', { name: '詳細資料' }).click();
+    const details = page.getByTestId(`certificate-details-${old.serialHex}`);
+    await details.getByText(`主旨（使用者識別名稱）：${old.subjectDn}`).waitFor();
+    await details.getByText(/^憑證發行者：.*CN=/).waitFor();
+
+    // Two months before expiry: refused with the date it opens, and no key is made on the token.
+    await world.dataSource.query(
+      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 60 DAY) WHERE customer_id = ?',
+      [CUSTOMER.id],
+    );
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.locator(`tr[data-serial="${old.serialHex}"]`).getByRole('button', { name: '更新' }).click();
+    const early = page.locator('[data-code="CERT_NOT_RENEWABLE_YET"]');
+    await early.getByText(/本憑證自 \d{2,3}\/\d{2}\/\d{2} 起可更新/).waitFor();
+    await expect(page.getByRole('button', { name: '產生新金鑰並更新' }).count()).resolves.toBe(0);
+    const beforeWindow = world.emulator.pkcs11Tool(['--token-label', 'iKey renew', '--login', '--pin', PIN, '-O']);
+    expect(ids(beforeWindow, 'Private Key')).toHaveLength(2);
     // Ten days before expiry, as the customer would come in a year from now.
     await world.dataSource.query(
       'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 10 DAY) WHERE customer_id = ?',

@@ -16,7 +16,8 @@ export const DOWNLOAD = `mutation($input: DownloadCertificatesInput) {
   downloadCertificates(input: $input) { certificates { id serialHex usage der } chain }
 }`;
 export const CONFIRM_INSTALLED = `mutation($input: ConfirmInstalledInput!) { confirmInstalled(input: $input) { id status } }`;
-const CERTIFICATE_FIELDS = 'id serialHex usage status medium commonName notBefore notAfter renewableFrom';
+const CERTIFICATE_FIELDS =
+  'id serialHex usage status medium commonName subjectDn issuerDn notBefore notAfter renewableFrom';
 export const MY_CERTIFICATES = `query { myCertificates { ${CERTIFICATE_FIELDS} } }`;
 export const SUSPEND = `mutation($input: SuspendMyCertificateInput!) {
   suspendMyCertificate(input: $input) { releaseAtCounterOnly certificate { ${CERTIFICATE_FIELDS} } }
@@ -66,6 +67,9 @@ export interface MyCertificate {
   readonly status: CertificateStatus;
   readonly medium: StorageMedium;
   readonly commonName: string;
+  readonly subjectDn: string;
+  /** Null until the CA has signed. */
+  readonly issuerDn: string | null;
   readonly notBefore: string | null;
   readonly notAfter: string | null;
   /** When online renewal opens (ACTIVE certificates only). */

@@ -83,6 +83,10 @@ export const kioskEn = {
     suspendYes: 'Yes, suspend',
     suspended: 'Certificate %{serial} is suspended. Only the counter can release it.',
     proofSheet: 'Print or save the proof sheet',
+    subjectDn: 'Subject',
+    issuerDn: 'Issuer',
+    details: 'Details',
+    hideDetails: 'Hide details',
     cancel: 'Cancel',
   },
   pin: {

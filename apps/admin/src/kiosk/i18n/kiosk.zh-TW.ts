@@ -85,6 +85,10 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
     suspendYes: '確定暫禁',
     suspended: '憑證 %{serial} 已暫禁，只能臨櫃辦理解除。',
     proofSheet: '列印或儲存憑證證明單',
+    subjectDn: '主旨（使用者識別名稱）',
+    issuerDn: '憑證發行者',
+    details: '詳細資料',
+    hideDetails: '收起',
     cancel: '取消',
   },
   pin: {
