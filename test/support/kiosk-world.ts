@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { DataSource } from 'typeorm';
 import { deriveKioskKey, encodeKioskKey } from '@app/domain';
 import { TokenEmulator, type TokenEmulatorOptions } from '@app/pkcs11/testing/token-emulator';
@@ -44,6 +45,8 @@ export class KioskWorld {
     readonly emulator: TokenEmulator,
     private readonly databaseUrl: string,
     private readonly dirs: readonly string[],
+    /** Every error the agent handed its log, whole (not only the line it would print): suites look for secrets in it. */
+    readonly agentLog: readonly string[],
   ) {}
 
   static async start(suite: string, emulatorOptions: TokenEmulatorOptions = {}): Promise<KioskWorld> {
@@ -76,8 +79,9 @@ export class KioskWorld {
       dataDir,
       tokenPollMs: 200,
     });
-    const agent = await startAgent(config, () => undefined);
-    return new KioskWorld(app, url, agent, emulator, databaseUrl, [caDir, dataDir]);
+    const agentLog: string[] = [];
+    const agent = await startAgent(config, (error) => void agentLog.push(inspect(error, { depth: 8 })));
+    return new KioskWorld(app, url, agent, emulator, databaseUrl, [caDir, dataDir], agentLog);
   }
 
   /** The kiosk page, pointed at this world's agent. */
