@@ -125,4 +125,25 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
     await refused.waitFor();
     await expect(refused.innerText()).resolves.toContain('(6036)');
   });
+
+  it('warns before a renewal that would fill the iKey, and offers the cleanup in place', async () => {
+    // Two pairs on the iKey (4 of 6 places): renewing the new pair would leave no room.
+    const [renewed] = await world.dataSource.query(
+      "SELECT serial_hex AS serialHex FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING' AND predecessor_id IS NOT NULL",
+      [CUSTOMER.id],
+    );
+    await world.dataSource.query(
+      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 10 DAY) WHERE customer_id = ?',
+      [CUSTOMER.id],
+    );
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.locator(`tr[data-serial="${renewed.serialHex}"]`).getByRole('button', { name: '更新' }).click();
+    const warning = page.getByTestId('token-room-warning');
+    await warning.getByText('您的載具尚可存放 2 張憑證，更新需寫入 2 張').waitFor();
+    await warning.getByRole('button', { name: '先刪除過期或失效的憑證' }).click();
+    await warning.getByLabel('載具密碼（PIN）').waitFor();
+  });
 });

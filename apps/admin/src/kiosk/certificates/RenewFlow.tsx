@@ -11,6 +11,7 @@ import { KioskErrorNotice } from '../KioskError';
 import { ProgressPanel } from '../ProgressPanel';
 import type { LiveProgress } from '../use-kiosk-session';
 import { renewOnToken } from './renew-run';
+import { TokenRoomNotice } from './TokenRoomNotice';
 
 type State =
   | { readonly kind: 'confirm' }
@@ -33,6 +34,7 @@ export const RenewFlow = ({ agent, tokenSerial, certificate, session, progress, 
   const { t, locale } = useKioskI18n();
   const [state, setState] = useState<State>({ kind: 'confirm' });
   const [room, setRoom] = useState<Renewed['tokenRoom']>(null);
+  const [fits, setFits] = useState(true);
   const renewed = useRef(false);
   const [requestId] = useState(() => crypto.randomUUID());
   const stage = useCallback((s: RunStage) => setState({ kind: 'running', stage: s }), []);
@@ -64,11 +66,12 @@ export const RenewFlow = ({ agent, tokenSerial, certificate, session, progress, 
           <Typography sx={{ fontSize: '1.3rem' }}>
             {t('kiosk.renew.explain', { cn: certificate.commonName })}
           </Typography>
+          <TokenRoomNotice agent={agent} tokenSerial={tokenSerial} onFits={setFits} />
           <Stack direction="row" spacing={2}>
             <Button size="large" onClick={onClose}>
               {t('kiosk.certificates.cancel')}
             </Button>
-            <Button size="large" variant="contained" onClick={() => void run()}>
+            <Button size="large" variant="contained" disabled={!fits} onClick={() => void run()}>
               {t('kiosk.renew.start')}
             </Button>
           </Stack>

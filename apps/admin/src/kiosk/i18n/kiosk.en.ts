@@ -111,6 +111,12 @@ export const kioskEn = {
     start: 'Create new keys and renew',
     tokenFull:
       'Your token has room for %{capacity} certificates and will hold %{live} live and %{ended} ended ones: remove expired certificates from the token first.',
+    nearlyFull:
+      'Your token has room for %{free} more certificates and the renewal writes %{needed}, leaving it full: removing expired or invalid certificates first is advised.',
+    noRoom:
+      'Your token has room for only %{free} more certificates and the renewal writes %{needed}: remove expired or invalid certificates first.',
+    cleanFirst: 'Remove expired or invalid certificates first',
+    recheck: 'Done: check the room again',
     done: 'Your renewed certificates are on your token.',
     back: 'Back to my certificates',
   },

@@ -112,6 +112,11 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
     start: '產生新金鑰並更新',
     tokenFull:
       '您的載具可存放 %{capacity} 張憑證，更新後將有 %{live} 張有效及 %{ended} 張失效憑證：請先刪除載具中過期的憑證。',
+    nearlyFull:
+      '您的載具尚可存放 %{free} 張憑證，更新需寫入 %{needed} 張，之後載具將沒有空間：建議先刪除過期或失效的憑證。',
+    noRoom: '您的載具只剩 %{free} 張憑證的空間，更新需寫入 %{needed} 張：請先刪除過期或失效的憑證。',
+    cleanFirst: '先刪除過期或失效的憑證',
+    recheck: '刪除完成，重新檢查空間',
     done: '更新後的憑證已寫入您的載具。',
     back: '回到我的憑證',
   },
