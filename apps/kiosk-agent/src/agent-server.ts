@@ -84,6 +84,7 @@ async function handle(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname === AGENT_PATHS.health) {
       // Liveness only: no token, kiosk or customer data without pairing.
+      for (const [name, value] of Object.entries(guard.healthCors(req))) res.setHeader(name, value);
       return sendJson(res, 200, { status: 'ok', version: AGENT_VERSION });
     }
     const origin = guard.origin(req);

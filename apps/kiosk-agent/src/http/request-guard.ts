@@ -35,6 +35,15 @@ export class RequestGuard {
     return origin;
   }
 
+  /**
+   * CORS headers for `/health` when the request comes from an allowed origin, none otherwise: the
+   * page's environment check reads the version before any pairing, and no other page may.
+   */
+  healthCors(req: IncomingMessage): Record<string, string> {
+    const origin = req.headers.origin;
+    return typeof origin === 'string' && this.origins.has(origin) ? this.corsHeaders(origin) : {};
+  }
+
   /** CORS headers for an allowed origin. */
   corsHeaders(origin: string): Record<string, string> {
     return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' };
