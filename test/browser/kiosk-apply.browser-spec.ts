@@ -4,6 +4,7 @@ import { pdfText } from '@app/pdf/pdf-text';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { KioskWorld } from '../support/kiosk-world';
+import { crlEntry, OpenSsl } from '../support/openssl';
 
 const PIN = '246810';
 const NEW_PIN = '13572468';
@@ -33,6 +34,7 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
   let serial: string;
   let application: { id: string; commonName: string; password: string };
   let pairingToken = '';
+  const ssl = new OpenSsl();
 
   beforeAll(async () => {
     // Three tries before the lock, so the final-try warning is two wrong PINs away.
@@ -40,6 +42,7 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     serial = world.emulator.addToken({ label: 'iKey customer', type: 'IKEY', pin: PIN });
     const teller = await world.signIn('teller01');
     application = await world.counterApplication(CUSTOMER, serial, teller);
+    ssl.file('chain.pem', await (await fetch(`${world.url}/pki/chain.pem`)).text());
     browser = await launchChromium();
     page = browser.page;
     page.on('response', (response) => {
@@ -56,6 +59,7 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
   afterAll(async () => {
     await browser?.close();
     await world?.close();
+    ssl.close();
   });
 
   it('a teller signs in on the kiosk page and pairs it with the agent; the staff token goes', async () => {
@@ -127,6 +131,32 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     expect(ids.certificate).toHaveLength(2);
     expect([...ids.certificate].sort()).toEqual([...ids.privateKey].sort());
     expect([...ids.certificate].sort()).toEqual([...ids.publicKey].sort());
+    // Read back from the token itself, not from the API: what a relying party will be shown.
+    for (const id of ids.certificate) {
+      world.emulator.pkcs11Tool([
+        '--token-label',
+        'iKey customer',
+        '--read-object',
+        '--type',
+        'cert',
+        '--id',
+        id,
+        '--output-file',
+        ssl.path(`${id}.der`),
+      ]);
+      ssl.run('x509', '-inform', 'DER', '-in', `${id}.der`, '-out', `${id}.pem`);
+      expect(ssl.verify(`${id}.pem`)).toMatch(new RegExp(`^${id}\\.pem: OK$`, 'm'));
+    }
+    const onToken = ids.certificate.map(
+      (id) => /serial=(\w+)/.exec(ssl.run('x509', '-in', `${id}.pem`, '-noout', '-serial'))?.[1],
+    );
+    const issued = await world.dataSource.query(
+      'SELECT serial_hex AS serialHex FROM certificates WHERE customer_id = ?',
+      [CUSTOMER.id],
+    );
+    expect(onToken.map((s) => s?.replace(/^0+/, '').toUpperCase()).sort()).toEqual(
+      issued.map((r: { serialHex: string }) => r.serialHex.replace(/^0+/, '').toUpperCase()).sort(),
+    );
 
     const rows = await world.dataSource.query('SELECT c.status, c.medium FROM certificates c WHERE c.customer_id = ?', [
       CUSTOMER.id,
@@ -195,6 +225,8 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     expect(text).toContain('憑證證明單');
     expect(text.replace(/[\s:]+/g, '').toLowerCase()).toContain(signing.serialHex.toLowerCase());
 
+    const crl = async () => ssl.crlText(new Uint8Array(await (await fetch(`${world.url}/pki/crl`)).arrayBuffer()));
+    expect(crlEntry(await crl(), signing.serialHex)).toBeNull();
     await row.getByRole('button', { name: '暫禁' }).click();
     await page.getByText(`確定要暫禁憑證 ${signing.serialHex} 嗎？`, { exact: false }).waitFor();
     await row.getByRole('button', { name: '確定暫禁' }).click();
@@ -209,6 +241,17 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     expect((await world.dataSource.query('SELECT status FROM certificates WHERE id = ?', [signing.id]))[0]).toEqual({
       status: 'SUSPENDED',
     });
+    // Relying parties learn of the hold at once: the CRL the API serves now lists it, and OCSP agrees.
+    expect(crlEntry(await crl(), signing.serialHex)).toMatch(/CRL Reason Code:\s*Certificate Hold/);
+    const [{ der }] = await world.dataSource.query('SELECT der FROM certificates WHERE id = ?', [signing.id]);
+    ssl.file('held.der', der);
+    ssl.run('x509', '-inform', 'DER', '-in', 'held.der', '-out', 'held.pem');
+    ssl.file('issuing.der', new Uint8Array(await (await fetch(`${world.url}/pki/ca.crt`)).arrayBuffer()));
+    ssl.run('x509', '-inform', 'DER', '-in', 'issuing.der', '-out', 'issuing.pem');
+    const ocsp = ['ocsp', '-issuer', 'issuing.pem', '-cert', 'held.pem', '-url', `${world.url}/pki/ocsp`];
+    await expect(ssl.runAsync(...ocsp, '-CAfile', 'chain.pem')).resolves.toMatch(
+      /held\.pem: revoked[\s\S]*Reason: certificateHold/,
+    );
     // No way back from the kiosk: the held row offers no second hold, only the proof sheet.
     await expect(row.getByRole('button', { name: '暫禁' }).count()).resolves.toBe(0);
   });

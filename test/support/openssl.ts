@@ -3,6 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * The entry of `serialHex` in `openssl crl -text` output (its lines up to the next entry), or null
+ * when the CRL does not list it. OpenSSL prints serials in upper case, with a leading zero at times.
+ */
+export function crlEntry(crlText: string, serialHex: string): string | null {
+  const match = new RegExp(
+    `Serial Number: 0*${serialHex.replace(/^0+/, '').toUpperCase()}\\n([\\s\\S]*?)(?=Serial Number:|Signature Algorithm|$)`,
+  ).exec(crlText);
+  return match ? match[0] : null;
+}
+
 /** A scratch folder for OpenSSL, the interop judge of the PKI suites. */
 export class OpenSsl {
   readonly dir = mkdtempSync(join(tmpdir(), 'branch-ra-openssl-'));
@@ -53,6 +64,22 @@ export class OpenSsl {
       `${name}.csr`,
     );
     return this.path(`${name}.csr`);
+  }
+
+  /**
+   * `openssl crl -text` of a DER CRL, checked against the chain in `chainFile` (in this folder):
+   * throws unless OpenSSL says the CA's signature holds.
+   */
+  crlText(der: Uint8Array, chainFile = 'chain.pem'): string {
+    this.file('current.crl', der);
+    const text = this.run('crl', '-inform', 'DER', '-in', 'current.crl', '-noout', '-text', '-CAfile', chainFile);
+    if (!text.includes('verify OK')) throw new Error(`CRL does not verify:\n${text}`);
+    return text;
+  }
+
+  /** `openssl verify` of one PEM certificate file against the chain in `chainFile` (both in this folder). */
+  verify(certificateFile: string, chainFile = 'chain.pem'): string {
+    return this.run('verify', '-CAfile', chainFile, certificateFile);
   }
 
   close(): void {
