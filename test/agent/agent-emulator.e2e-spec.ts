@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   type AgentEnvironment,
   type AgentProgressEvent,
+  type AgentToken,
   type GenerateKeysResponse,
   type ListObjectsResponse,
 } from '@app/contracts';
@@ -15,13 +16,15 @@ const PIN = '123456';
 
 /**
  * The agent on the iKey / ezSign emulator (a PKCS#11 module over SoftHSM): the ezSign button prompt
- * and its timeout, the iKey's six certificate places, the lock after ten wrong PINs.
+ * and its timeout, the iKey's six certificate places, the lock after ten wrong PINs, a token pulled
+ * out mid-session, keys waiting for their certificates.
  */
 describe('kiosk agent on emulated iKey and ezSign tokens', () => {
   let emulator: TokenEmulator;
   let ezSign: string;
   let iKey: string;
   let lockable: string;
+  let pulled: string;
   let h: AgentHarness;
   let ca: TestCa;
   const openssl = new OpenSsl();
@@ -51,6 +54,7 @@ describe('kiosk agent on emulated iKey and ezSign tokens', () => {
     ezSign = emulator.addToken({ label: 'ezsign', type: 'EZSIGN', pin: PIN });
     iKey = emulator.addToken({ label: 'ikey', type: 'IKEY', pin: PIN });
     lockable = emulator.addToken({ label: 'ikey-lock', type: 'IKEY', pin: PIN });
+    pulled = emulator.addToken({ label: 'ikey-pull', type: 'IKEY', pin: PIN });
     ca = await TestCa.create();
     h = await new AgentHarness({ modulePath: emulator.modulePath }).start();
     await h.call('/v1/session', { body: {} });
@@ -145,5 +149,62 @@ describe('kiosk agent on emulated iKey and ezSign tokens', () => {
     expect(right.body).toMatchObject({ code: 'TOKEN_PIN_LOCKED' });
     const { body } = await h.call<AgentEnvironment>('/v1/environment');
     expect(body.tokens.find((t) => t.serial === lockable)?.pin).toMatchObject({ locked: true });
+  });
+
+  it('iKey pulled out mid-session: token-removed on the stream, requests refused, and back in it is logged out', async () => {
+    expect((await h.call('/v1/tokens/login', { body: { serial: pulled, pin: PIN } })).status).toBe(200);
+    const listed = async () => (await h.call<{ tokens: AgentToken[] }>('/v1/tokens')).body.tokens;
+    expect((await listed()).find((t) => t.serial === pulled)?.loggedIn).toBe(true);
+    const stream = await h.events();
+
+    emulator.remove(pulled);
+    await expect(stream.next((e) => e.type === 'token-removed')).resolves.toEqual({
+      type: 'token-removed',
+      serial: pulled,
+      label: 'ikey-pull',
+    });
+    expect((await listed()).map((t) => t.serial)).not.toContain(pulled);
+    expect(emulator.pkcs11Tool(['-L'])).toMatch(/Emulated iKey reader\s+\(empty\)/);
+    const refused = await h.call(`/v1/tokens/objects?serial=${pulled}`);
+    expect(refused.body).toMatchObject({ code: 'TOKEN_NOT_PRESENT' });
+
+    emulator.insert(pulled);
+    await stream.next((e) => e.type === 'token-inserted' && e.serial === pulled);
+    // A real token forgets its login when pulled: the agent holds nothing for it any more.
+    expect((await listed()).find((t) => t.serial === pulled)?.loggedIn).toBe(false);
+    const objects = await h.call<ListObjectsResponse>(`/v1/tokens/objects?serial=${pulled}`);
+    expect(objects.status).toBe(200);
+    const keys = await h.call('/v1/tokens/keys', { body: { serial: pulled, subject: SUBJECT } });
+    expect(keys.body).toMatchObject({ code: 'TOKEN_NOT_LOGGED_IN' });
+    expect((await h.call('/v1/tokens/login', { body: { serial: pulled, pin: PIN } })).status).toBe(200);
+    expect((await listed()).find((t) => t.serial === pulled)?.loggedIn).toBe(true);
+    stream.close();
+  });
+
+  it('lists keys waiting for their certificates with label, usage and the public key of their CSR', async () => {
+    const { body } = await h.call<GenerateKeysResponse>('/v1/tokens/keys', {
+      body: { serial: pulled, subject: SUBJECT },
+    });
+    const listed = await h.call<ListObjectsResponse>(`/v1/tokens/objects?serial=${pulled}`);
+    expect([...listed.body.pendingKeys].sort()).toEqual(body.keys.map((k) => k.id).sort());
+    const details = listed.body.pendingKeyDetails ?? [];
+    expect(details).toHaveLength(2);
+    for (const key of body.keys) {
+      const pending = details.find((d) => d.id === key.id);
+      expect(pending).toMatchObject({ label: key.label, usage: key.usage });
+      const csrKey = openssl.run('req', '-in', openssl.file(`${key.id}-pending.csr`, key.csrPem), '-pubkey', '-noout');
+      const der = csrKey.replace(/-----[A-Z ]+-----|\s+/g, '');
+      expect(pending?.publicKey).toBe(der);
+    }
+
+    // Once the certificate is on the token, the key waits no more.
+    const signing = body.keys.find((k) => k.usage === 'SIGNING')!;
+    await h.call('/v1/tokens/certificates', {
+      body: { serial: pulled, certificates: [await ca.issue(signing.csrPem, signing.usage)] },
+    });
+    const after = await h.call<ListObjectsResponse>(`/v1/tokens/objects?serial=${pulled}`);
+    expect(after.body.pendingKeyDetails?.map((d) => d.id)).toEqual(
+      body.keys.filter((k) => k.usage !== 'SIGNING').map((k) => k.id),
+    );
   });
 });

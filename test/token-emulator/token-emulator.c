@@ -6,7 +6,9 @@
  *   - a certificate capacity (6 on an iKey, 4 on an ezSign; CKR_DEVICE_MEMORY beyond);
  *   - the ezSign confirm button before key generation and signing (a delay, or a press file the
  *     test writes; CKR_FUNCTION_CANCELED when nobody presses in time);
- *   - manufacturer and model strings the RA's token type rules recognise.
+ *   - manufacturer and model strings the RA's token type rules recognise;
+ *   - a token pulled out of its reader and put back (a marker file the test writes): the slot
+ *     shows no token, and the sessions opened before are gone for good, login included.
  * Configuration and design: docs/token-emulator.md.
  */
 #define _GNU_SOURCE
@@ -359,6 +361,312 @@ static CK_RV needs_button(CK_SESSION_HANDLE session, struct config *c, struct to
   return rv;
 }
 
+/* ── a token pulled out of its reader: <state dir>/<serial>.removed ── */
+
+/*
+ * SoftHSM finds its tokens once, when it is initialised, so a running process would never see a
+ * token go. The marker file makes the slot look empty instead. Sessions are tracked here because a
+ * real token loses them (and the login) when pulled out, and they stay lost when it comes back.
+ * <serial>.removals counts removals (the helper writes it), so a process that made no call while
+ * the marker existed still finds its older sessions gone.
+ */
+#define TRACKED_MAX 1024
+
+struct tracked_session {
+  CK_SESSION_HANDLE handle; /* 0: a free entry */
+  CK_SLOT_ID slot;
+  char serial[17];
+  long removals; /* the token's removal count when the session was opened */
+  int dead;
+};
+
+static pthread_mutex_t session_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct tracked_session tracked[TRACKED_MAX];
+static size_t tracked_used;
+
+static int is_removed(const struct config *c, const char *serial) {
+  char path[PATH_MAX];
+  return state_path(c, serial, ".removed", path, sizeof path) && access(path, F_OK) == 0;
+}
+
+static long removal_count(const struct config *c, const char *serial) {
+  char path[PATH_MAX];
+  if (!state_path(c, serial, ".removals", path, sizeof path)) return 0;
+  FILE *file = fopen(path, "r");
+  if (!file) return 0;
+  long n = 0;
+  if (fscanf(file, "%ld", &n) != 1) n = 0;
+  fclose(file);
+  return n;
+}
+
+/* The serial of the token in `slot`, or "" when the slot holds none SoftHSM knows. */
+static void serial_of_slot(CK_SLOT_ID slot, char serial[17]) {
+  CK_TOKEN_INFO info;
+  serial[0] = '\0';
+  if (real->C_GetTokenInfo(slot, &info) == CKR_OK) trim_copy(serial, info.serialNumber, sizeof info.serialNumber);
+}
+
+static struct tracked_session *find_tracked(CK_SESSION_HANDLE session) {
+  for (size_t i = 0; i < tracked_used; i++)
+    if (tracked[i].handle == session) return &tracked[i];
+  return NULL;
+}
+
+/*
+ * Caller holds session_lock. Ends the slot's sessions opened before the removal count `removals`
+ * (every one when `all`), and the login with them: SoftHSM keeps one login per token, so logging
+ * out of one of its sessions logs out all. The real sessions stay open until the caller closes
+ * them, so SoftHSM cannot hand their handles to someone else meanwhile.
+ */
+static void pull_out(CK_SLOT_ID slot, long removals, int all) {
+  int logged_out = 0;
+  for (size_t i = 0; i < tracked_used; i++) {
+    struct tracked_session *s = &tracked[i];
+    if (!s->handle || s->dead || s->slot != slot || (!all && s->removals == removals)) continue;
+    s->dead = 1;
+    if (!logged_out) real->C_Logout(s->handle);
+    logged_out = 1;
+  }
+}
+
+/* Whether the token in `slot` is pulled out; if so its sessions end now, not at their next call. */
+static int slot_removed(const struct config *c, CK_SLOT_ID slot) {
+  char serial[17];
+  serial_of_slot(slot, serial);
+  if (!is_removed(c, serial)) return 0;
+  pthread_mutex_lock(&session_lock);
+  pull_out(slot, 0, 1);
+  pthread_mutex_unlock(&session_lock);
+  return 1;
+}
+
+/* CKR_DEVICE_REMOVED for a session whose token was pulled out since it was opened. */
+static CK_RV session_alive(CK_SESSION_HANDLE session) {
+  struct config c = current_config();
+  pthread_mutex_lock(&session_lock);
+  struct tracked_session *s = find_tracked(session);
+  CK_RV rv = CKR_OK;
+  if (s && !s->dead) {
+    int removed = is_removed(&c, s->serial);
+    long removals = removal_count(&c, s->serial);
+    if (removed || removals != s->removals) pull_out(s->slot, removals, removed);
+  }
+  if (s && s->dead) rv = CKR_DEVICE_REMOVED;
+  pthread_mutex_unlock(&session_lock);
+  return rv;
+}
+
+static void track(CK_SESSION_HANDLE session, CK_SLOT_ID slot, const char *serial, long removals) {
+  struct tracked_session *s = find_tracked(session);
+  if (!s) s = find_tracked(0);
+  if (!s && tracked_used < TRACKED_MAX) s = &tracked[tracked_used++];
+  if (!s) {
+    warn("more than %d open sessions: session %lu is not tracked for token removal", TRACKED_MAX, (unsigned long)session);
+    return;
+  }
+  *s = (struct tracked_session){.handle = session, .slot = slot, .removals = removals};
+  set_string(s->serial, sizeof s->serial, serial);
+}
+
+static CK_RV emu_GetSlotList(CK_BBOOL token_present, CK_SLOT_ID_PTR list, CK_ULONG_PTR count) {
+  if (!token_present || !count) return real->C_GetSlotList(token_present, list, count);
+  CK_ULONG n = 0;
+  CK_SLOT_ID_PTR slots = NULL;
+  CK_RV rv;
+  /* Slots do not come and go in SoftHSM, but the two-call pattern is kept honest all the same. */
+  do {
+    free(slots);
+    if ((rv = real->C_GetSlotList(CK_TRUE, NULL, &n)) != CKR_OK) return rv;
+    slots = malloc((n ? n : 1) * sizeof *slots);
+    if (!slots) return CKR_HOST_MEMORY;
+  } while ((rv = real->C_GetSlotList(CK_TRUE, slots, &n)) == CKR_BUFFER_TOO_SMALL);
+  if (rv != CKR_OK) {
+    free(slots);
+    return rv;
+  }
+  struct config c = current_config();
+  CK_ULONG kept = 0;
+  for (CK_ULONG i = 0; i < n; i++)
+    if (!slot_removed(&c, slots[i])) slots[kept++] = slots[i];
+  if (list && *count < kept) rv = CKR_BUFFER_TOO_SMALL;
+  else if (list) memcpy(list, slots, kept * sizeof *slots);
+  *count = kept;
+  free(slots);
+  return rv;
+}
+
+static CK_RV emu_OpenSession(CK_SLOT_ID slot, CK_FLAGS flags, CK_VOID_PTR application, CK_NOTIFY notify,
+                             CK_SESSION_HANDLE_PTR session) {
+  struct config c = current_config();
+  char serial[17];
+  serial_of_slot(slot, serial);
+  if (!serial[0]) return real->C_OpenSession(slot, flags, application, notify, session);
+  if (slot_removed(&c, slot)) return CKR_TOKEN_NOT_PRESENT;
+  long removals = removal_count(&c, serial);
+  pthread_mutex_lock(&session_lock);
+  /* Put back since this process last looked: the old sessions and their login go before a new one starts. */
+  pull_out(slot, removals, 0);
+  CK_RV rv = real->C_OpenSession(slot, flags, application, notify, session);
+  if (rv == CKR_OK) track(*session, slot, serial, removals);
+  pthread_mutex_unlock(&session_lock);
+  return rv;
+}
+
+/* Closing a session that died with its token succeeds: the caller is only tidying up. */
+static CK_RV emu_CloseSession(CK_SESSION_HANDLE session) {
+  pthread_mutex_lock(&session_lock);
+  struct tracked_session *s = find_tracked(session);
+  if (s) s->handle = 0;
+  pthread_mutex_unlock(&session_lock);
+  return real->C_CloseSession(session);
+}
+
+static CK_RV emu_CloseAllSessions(CK_SLOT_ID slot) {
+  pthread_mutex_lock(&session_lock);
+  for (size_t i = 0; i < tracked_used; i++)
+    if (tracked[i].handle && tracked[i].slot == slot) tracked[i].handle = 0;
+  pthread_mutex_unlock(&session_lock);
+  return real->C_CloseAllSessions(slot);
+}
+
+static CK_RV emu_GetMechanismList(CK_SLOT_ID slot, CK_MECHANISM_TYPE_PTR list, CK_ULONG_PTR count) {
+  struct config c = current_config();
+  return slot_removed(&c, slot) ? CKR_TOKEN_NOT_PRESENT : real->C_GetMechanismList(slot, list, count);
+}
+
+static CK_RV emu_GetMechanismInfo(CK_SLOT_ID slot, CK_MECHANISM_TYPE type, CK_MECHANISM_INFO_PTR info) {
+  struct config c = current_config();
+  return slot_removed(&c, slot) ? CKR_TOKEN_NOT_PRESENT : real->C_GetMechanismInfo(slot, type, info);
+}
+
+/*
+ * Every call on a session first asks whether its token is still there. The wrapped function is the
+ * emulator's own where it has one (PIN counter, capacity, button), else SoftHSM's.
+ */
+#define GUARD(name, params, args)                                 \
+  static __typeof__(((CK_FUNCTION_LIST *)0)->C_##name) next_##name; \
+  static CK_RV guard_##name params {                              \
+    CK_RV rv = session_alive(session);                            \
+    return rv == CKR_OK ? next_##name args : rv;                  \
+  }
+
+GUARD(InitPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR pin, CK_ULONG pin_len), (session, pin, pin_len))
+GUARD(SetPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR old_pin, CK_ULONG old_len, CK_BYTE_PTR new_pin, CK_ULONG new_len), (session, old_pin, old_len, new_pin, new_len))
+GUARD(GetSessionInfo, (CK_SESSION_HANDLE session, CK_SESSION_INFO_PTR info), (session, info))
+GUARD(GetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG_PTR operation_state_len), (session, operation_state, operation_state_len))
+GUARD(SetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG operation_state_len, CK_OBJECT_HANDLE encryption_key, CK_OBJECT_HANDLE authentiation_key), (session, operation_state, operation_state_len, encryption_key, authentiation_key))
+GUARD(Login, (CK_SESSION_HANDLE session, CK_USER_TYPE user_type, CK_BYTE_PTR pin, CK_ULONG pin_len), (session, user_type, pin, pin_len))
+GUARD(Logout, (CK_SESSION_HANDLE session), (session))
+GUARD(CreateObject, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *object), (session, templ, count, object))
+GUARD(CopyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *new_object), (session, object, templ, count, new_object))
+GUARD(DestroyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object), (session, object))
+GUARD(GetObjectSize, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ULONG_PTR size), (session, object, size))
+GUARD(GetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, object, templ, count))
+GUARD(SetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, object, templ, count))
+GUARD(FindObjectsInit, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, templ, count))
+GUARD(FindObjects, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE *object, CK_ULONG max_object_count, CK_ULONG_PTR object_count), (session, object, max_object_count, object_count))
+GUARD(FindObjectsFinal, (CK_SESSION_HANDLE session), (session))
+GUARD(EncryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
+GUARD(Encrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR encrypted_data, CK_ULONG_PTR encrypted_data_len), (session, data, data_len, encrypted_data, encrypted_data_len))
+GUARD(EncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len), (session, part, part_len, encrypted_part, encrypted_part_len))
+GUARD(EncryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_encrypted_part, CK_ULONG_PTR last_encrypted_part_len), (session, last_encrypted_part, last_encrypted_part_len))
+GUARD(DecryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
+GUARD(Decrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_data, CK_ULONG encrypted_data_len, CK_BYTE_PTR data, CK_ULONG_PTR data_len), (session, encrypted_data, encrypted_data_len, data, data_len))
+GUARD(DecryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len, CK_BYTE_PTR part, CK_ULONG_PTR part_len), (session, encrypted_part, encrypted_part_len, part, part_len))
+GUARD(DecryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_part, CK_ULONG_PTR last_part_len), (session, last_part, last_part_len))
+GUARD(DigestInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism), (session, mechanism))
+GUARD(Digest, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR digest, CK_ULONG_PTR digest_len), (session, data, data_len, digest, digest_len))
+GUARD(DigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
+GUARD(DigestKey, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE key), (session, key))
+GUARD(DigestFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR digest, CK_ULONG_PTR digest_len), (session, digest, digest_len))
+GUARD(SignInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
+GUARD(Sign, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len), (session, data, data_len, signature, signature_len))
+GUARD(SignUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
+GUARD(SignFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len), (session, signature, signature_len))
+GUARD(SignRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
+GUARD(SignRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len), (session, data, data_len, signature, signature_len))
+GUARD(VerifyInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
+GUARD(Verify, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature, CK_ULONG signature_len), (session, data, data_len, signature, signature_len))
+GUARD(VerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
+GUARD(VerifyFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len), (session, signature, signature_len))
+GUARD(VerifyRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
+GUARD(VerifyRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len, CK_BYTE_PTR data, CK_ULONG_PTR data_len), (session, signature, signature_len, data, data_len))
+GUARD(DigestEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len), (session, part, part_len, encrypted_part, encrypted_part_len))
+GUARD(DecryptDigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len, CK_BYTE_PTR part, CK_ULONG_PTR part_len), (session, encrypted_part, encrypted_part_len, part, part_len))
+GUARD(SignEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len), (session, part, part_len, encrypted_part, encrypted_part_len))
+GUARD(DecryptVerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len, CK_BYTE_PTR part, CK_ULONG_PTR part_len), (session, encrypted_part, encrypted_part_len, part, part_len))
+GUARD(GenerateKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *key), (session, mechanism, templ, count, key))
+GUARD(GenerateKeyPair, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR public_key_template, CK_ULONG public_key_attribute_count, CK_ATTRIBUTE_PTR private_key_template, CK_ULONG private_key_attribute_count, CK_OBJECT_HANDLE *public_key, CK_OBJECT_HANDLE *private_key), (session, mechanism, public_key_template, public_key_attribute_count, private_key_template, private_key_attribute_count, public_key, private_key))
+GUARD(WrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE wrapping_key, CK_OBJECT_HANDLE key, CK_BYTE_PTR wrapped_key, CK_ULONG_PTR wrapped_key_len), (session, mechanism, wrapping_key, key, wrapped_key, wrapped_key_len))
+GUARD(UnwrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE unwrapping_key, CK_BYTE_PTR wrapped_key, CK_ULONG wrapped_key_len, CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, CK_OBJECT_HANDLE *key), (session, mechanism, unwrapping_key, wrapped_key, wrapped_key_len, templ, attribute_count, key))
+GUARD(DeriveKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE base_key, CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, CK_OBJECT_HANDLE *key), (session, mechanism, base_key, templ, attribute_count, key))
+GUARD(SeedRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR seed, CK_ULONG seed_len), (session, seed, seed_len))
+GUARD(GenerateRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR random_data, CK_ULONG random_len), (session, random_data, random_len))
+GUARD(GetFunctionStatus, (CK_SESSION_HANDLE session), (session))
+GUARD(CancelFunction, (CK_SESSION_HANDLE session), (session))
+
+static void guard_sessions(CK_FUNCTION_LIST *list) {
+#define INSTALL(name)              \
+  next_##name = list->C_##name;   \
+  list->C_##name = guard_##name;
+  INSTALL(InitPIN)
+  INSTALL(SetPIN)
+  INSTALL(GetSessionInfo)
+  INSTALL(GetOperationState)
+  INSTALL(SetOperationState)
+  INSTALL(Login)
+  INSTALL(Logout)
+  INSTALL(CreateObject)
+  INSTALL(CopyObject)
+  INSTALL(DestroyObject)
+  INSTALL(GetObjectSize)
+  INSTALL(GetAttributeValue)
+  INSTALL(SetAttributeValue)
+  INSTALL(FindObjectsInit)
+  INSTALL(FindObjects)
+  INSTALL(FindObjectsFinal)
+  INSTALL(EncryptInit)
+  INSTALL(Encrypt)
+  INSTALL(EncryptUpdate)
+  INSTALL(EncryptFinal)
+  INSTALL(DecryptInit)
+  INSTALL(Decrypt)
+  INSTALL(DecryptUpdate)
+  INSTALL(DecryptFinal)
+  INSTALL(DigestInit)
+  INSTALL(Digest)
+  INSTALL(DigestUpdate)
+  INSTALL(DigestKey)
+  INSTALL(DigestFinal)
+  INSTALL(SignInit)
+  INSTALL(Sign)
+  INSTALL(SignUpdate)
+  INSTALL(SignFinal)
+  INSTALL(SignRecoverInit)
+  INSTALL(SignRecover)
+  INSTALL(VerifyInit)
+  INSTALL(Verify)
+  INSTALL(VerifyUpdate)
+  INSTALL(VerifyFinal)
+  INSTALL(VerifyRecoverInit)
+  INSTALL(VerifyRecover)
+  INSTALL(DigestEncryptUpdate)
+  INSTALL(DecryptDigestUpdate)
+  INSTALL(SignEncryptUpdate)
+  INSTALL(DecryptVerifyUpdate)
+  INSTALL(GenerateKey)
+  INSTALL(GenerateKeyPair)
+  INSTALL(WrapKey)
+  INSTALL(UnwrapKey)
+  INSTALL(DeriveKey)
+  INSTALL(SeedRandom)
+  INSTALL(GenerateRandom)
+  INSTALL(GetFunctionStatus)
+  INSTALL(CancelFunction)
+#undef INSTALL
+}
+
 /* ── the overridden PKCS#11 functions ── */
 
 static CK_RV emu_GetInfo(CK_INFO_PTR info) {
@@ -374,6 +682,8 @@ static CK_RV emu_GetSlotInfo(CK_SLOT_ID slot, CK_SLOT_INFO_PTR info) {
   CK_RV rv = real->C_GetSlotInfo(slot, info);
   if (rv != CKR_OK || !(info->flags & CKF_TOKEN_PRESENT)) return rv;
   struct config c = current_config();
+  /* The reader stays; only its token is gone. */
+  if (slot_removed(&c, slot)) info->flags &= ~(CK_FLAGS)CKF_TOKEN_PRESENT;
   struct token t;
   if (token_of_slot(&c, slot, &t, NULL) != CKR_OK || t.kind == KIND_OTHER) return rv;
   pad_copy(info->slotDescription, t.kind == KIND_IKEY ? "Emulated iKey reader" : "Emulated ezSign reader",
@@ -386,6 +696,7 @@ static CK_RV emu_GetTokenInfo(CK_SLOT_ID slot, CK_TOKEN_INFO_PTR info) {
   struct config c = current_config();
   struct token t;
   CK_RV rv = token_of_slot(&c, slot, &t, info);
+  if (rv == CKR_OK && slot_removed(&c, slot)) return CKR_TOKEN_NOT_PRESENT;
   if (rv != CKR_OK || t.kind == KIND_OTHER) return rv;
   if (t.kind == KIND_IKEY) {
     pad_copy(info->manufacturerID, "SafeNet, Inc. (emulated)", sizeof info->manufacturerID);
@@ -447,6 +758,7 @@ static CK_RV emu_InitPIN(CK_SESSION_HANDLE session, CK_UTF8CHAR_PTR pin, CK_ULON
 static CK_RV emu_InitToken(CK_SLOT_ID slot, CK_UTF8CHAR_PTR so_pin, CK_ULONG so_len, CK_UTF8CHAR_PTR label) {
   struct config c = current_config();
   struct token before = {0}, after = {0};
+  if (slot_removed(&c, slot)) return CKR_TOKEN_NOT_PRESENT;
   token_of_slot(&c, slot, &before, NULL);
   CK_RV rv = real->C_InitToken(slot, so_pin, so_len, label);
   if (rv == CKR_OK && token_of_slot(&c, slot, &after, NULL) == CKR_OK) {
@@ -610,6 +922,13 @@ static CK_RV load_real(void) {
       emulated.C_GenerateKeyPair = emu_GenerateKeyPair;
       emulated.C_Sign = emu_Sign;
       emulated.C_SignFinal = emu_SignFinal;
+      emulated.C_GetSlotList = emu_GetSlotList;
+      emulated.C_OpenSession = emu_OpenSession;
+      emulated.C_CloseSession = emu_CloseSession;
+      emulated.C_CloseAllSessions = emu_CloseAllSessions;
+      emulated.C_GetMechanismList = emu_GetMechanismList;
+      emulated.C_GetMechanismInfo = emu_GetMechanismInfo;
+      guard_sessions(&emulated);
     }
   }
   pthread_mutex_unlock(&lock);

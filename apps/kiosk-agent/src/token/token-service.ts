@@ -3,11 +3,12 @@ import {
   type AgentProgressStep,
   type AgentToken,
   type CertificateDetails,
-  type CertificateUsage,
+  CertificateUsage,
   DomainError,
   type GeneratedKey,
   type InstalledCertificate,
   type ListObjectsResponse,
+  type PendingKey,
 } from '@app/contracts';
 import { type DnAttribute } from '@app/domain';
 import {
@@ -23,6 +24,7 @@ import {
   type ModuleInfo,
   Pkcs11Module,
   pinState,
+  rsaSpki,
   signWithKey,
   type TokenInfo,
   TOKEN_FLAGS,
@@ -174,18 +176,31 @@ export class TokenService {
     const session = await this.session(serial);
     const certificates: CertificateDetails[] = (await listCertificates(session)).map((c) => certificateDetails(c));
     const withCertificate = new Set(certificates.map((c) => c.id));
-    const keyIds = await session.run((s) => {
+    const pending = await session.run((s) => {
       if (!isLoggedIn(s)) return [];
       const keys = s.find({ class: ObjectClass.PRIVATE_KEY });
-      const ids: string[] = [];
+      const out: PendingKey[] = [];
       for (let i = 0; i < keys.length; i++) {
-        const { id } = keys.items(i).getAttribute({ id: null }) as { id: Buffer };
-        ids.push(id.toString('hex'));
+        const { id, label, decrypt } = keys.items(i).getAttribute({ id: null, label: null, decrypt: null }) as {
+          id: Buffer;
+          label: string;
+          decrypt: boolean;
+        };
+        if (withCertificate.has(id.toString('hex'))) continue;
+        const publicKey = s.find({ class: ObjectClass.PUBLIC_KEY, id });
+        // A private key without its public half cannot be proved with: the API finds a key by its SPKI.
+        if (publicKey.length === 0) continue;
+        out.push({
+          id: id.toString('hex'),
+          label,
+          usage: decrypt ? CertificateUsage.ENCRYPTION : CertificateUsage.SIGNING,
+          publicKey: Buffer.from(rsaSpki(publicKey.items(0))).toString('base64'),
+        });
       }
-      return ids;
+      return out;
     });
     const room = await certificateRoom(session);
-    return { certificates, pendingKeys: keyIds.filter((id) => !withCertificate.has(id)), room };
+    return { certificates, pendingKeys: pending.map((k) => k.id), pendingKeyDetails: pending, room };
   }
 
   async deleteCertificate(serial: string, id: Uint8Array): Promise<DeletedObjects> {
@@ -211,6 +226,18 @@ export class TokenService {
   async userCertificates(serial: string): Promise<{ id: Uint8Array; der: Uint8Array }[]> {
     const list = await listCertificates(await this.session(serial));
     return list.filter((c) => !c.authority).map((c) => ({ id: c.id, der: c.der }));
+  }
+
+  /**
+   * Drops the session on a token that was pulled out: it died with the token (and its login with
+   * it), so the next request on that serial starts afresh and the PIN is asked again.
+   */
+  async forget(serial: string): Promise<void> {
+    const open = this.sessions.get(serial);
+    if (!open) return;
+    this.sessions.delete(serial);
+    const session = await open.catch(() => undefined);
+    await session?.close().catch(() => undefined);
   }
 
   /** Logs out of every token this customer used and closes the sessions. */
@@ -241,13 +268,15 @@ export class TokenService {
       open.catch(() => this.sessions.delete(serial));
     }
     return open.then(async (session) => {
-      // A token pulled out and put back invalidates the old session: start a fresh one.
+      // A token pulled out and put back invalidates the old session (C_GetSessionInfo says
+      // CKR_DEVICE_REMOVED while C_GetTokenInfo is fine again): start a fresh one, logged out.
       try {
         session.info();
+        await session.run((s) => s.getInfo());
         return session;
       } catch {
-        this.sessions.delete(serial);
-        await session.close();
+        if (this.sessions.get(serial) === open) this.sessions.delete(serial);
+        await session.close().catch(() => undefined);
         return this.session(serial);
       }
     });

@@ -28,7 +28,11 @@ describe('TokenWatcher', () => {
     let present = [token('A')];
     let listening = true;
     const emitted: [string, AgentEvent][] = [];
-    const tokens = { listPresent: () => present } as unknown as TokenService;
+    const forgotten: string[] = [];
+    const tokens = {
+      listPresent: () => present,
+      forget: async (serial: string) => void forgotten.push(serial),
+    } as unknown as TokenService;
     const hub = {
       emit: (id: string, e: AgentEvent) => emitted.push([id, e]),
       get listening() {
@@ -46,6 +50,8 @@ describe('TokenWatcher', () => {
       ['session-1', { type: 'token-inserted', serial: 'B', label: 'label-B' }],
       ['session-1', { type: 'token-removed', serial: 'A', label: 'label-A' }],
     ]);
+    // The session on a pulled token died with it: the next request must open (and log in) afresh.
+    expect(forgotten).toEqual(['A']);
 
     listening = false;
     jest.advanceTimersByTime(100);

@@ -43,7 +43,9 @@ export class TokenWatcher {
       if (!before.has(serial)) this.events.emit(sessionId, { type: 'token-inserted', serial, label: info.label });
     }
     for (const [serial, info] of before) {
-      if (!now.has(serial)) this.events.emit(sessionId, { type: 'token-removed', serial, label: info.label });
+      if (now.has(serial)) continue;
+      void this.tokens.forget(serial);
+      this.events.emit(sessionId, { type: 'token-removed', serial, label: info.label });
     }
     this.known = now;
   }

@@ -104,6 +104,11 @@ export interface AgentSession {
   readonly mode: AgentMode;
   /** ISO 8601: when the pairing (and with it the session) expires. */
   readonly expiresAt: string;
+  /**
+   * Personal mode only: the computer's store already has its password, so the page asks for it
+   * once; otherwise the first opening sets it and the page asks for it twice.
+   */
+  readonly storeCreated?: boolean;
 }
 
 /** Operations on one token name it by the serial C_GetTokenInfo reports. */
@@ -185,10 +190,23 @@ export interface CertificateDetails {
   readonly pem: string;
 }
 
+/** A key pair waiting for its certificate: enough to prove the customer before the certificate is there. */
+export interface PendingKey {
+  /** CKA_ID or entry id, hex. */
+  readonly id: string;
+  readonly label: string;
+  /** From the key's attributes (a decrypting key is the encryption pair); absent when unknown. */
+  readonly usage?: CertificateUsage;
+  /** SubjectPublicKeyInfo DER, base64: what startCertificateChallenge takes with the ID number. */
+  readonly publicKey: string;
+}
+
 export interface ListObjectsResponse {
   readonly certificates: readonly CertificateDetails[];
   /** Key pairs without a certificate yet (waiting for issuance), by id. */
   readonly pendingKeys: readonly string[];
+  /** The same key pairs with label, usage and public key; absent where the agent does not give them. */
+  readonly pendingKeyDetails?: readonly PendingKey[];
   /** Certificate places on a token (CA certificates take none); absent for the computer's store. */
   readonly room?: { readonly capacity?: number; readonly used: number; readonly free?: number };
 }

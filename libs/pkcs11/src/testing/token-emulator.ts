@@ -54,6 +54,8 @@ export class TokenEmulator {
   readonly stateDir: string;
   readonly configPath: string;
   private readonly kinds = new Map<string, TokenType>();
+  /** Serials by label, for tests that name a token as the customer sees it. */
+  private readonly serials = new Map<string, string>();
   private button: ButtonMode;
 
   private constructor(
@@ -85,8 +87,34 @@ export class TokenEmulator {
   addToken({ label, type, pin = '123456', soPin = '87654321' }: EmulatedTokenInput): string {
     const serial = this.hsm.initToken({ label, pin, soPin });
     if (type !== 'SOFT') this.kinds.set(serial, type);
+    this.serials.set(label, serial);
     this.writeConfig();
     return serial;
+  }
+
+  /**
+   * Pulls the token out of its reader: the slot shows no token, and every session opened on it so
+   * far fails with CKR_DEVICE_REMOVED, also after {@link insert} (its login is gone too). Also for
+   * a module already loaded, in this process or another.
+   */
+  remove(serialOrLabel: string): void {
+    const serial = this.serialOf(serialOrLabel);
+    // The count first: a process that never sees the marker still learns its sessions are stale.
+    const count = this.statePath(serial, 'removals');
+    const removals = existsSync(count) ? Number(readFileSync(count, 'utf8').trim() || 0) : 0;
+    writeFileSync(`${count}.tmp`, `${removals + 1}\n`);
+    renameSync(`${count}.tmp`, count);
+    writeFileSync(this.statePath(serial, 'removed'), '');
+  }
+
+  /** Puts a removed token back: new sessions work, the old ones stay gone. */
+  insert(serialOrLabel: string): void {
+    rmSync(this.statePath(this.serialOf(serialOrLabel), 'removed'), { force: true });
+  }
+
+  /** Whether the token is pulled out right now. */
+  isRemoved(serialOrLabel: string): boolean {
+    return existsSync(this.statePath(this.serialOf(serialOrLabel), 'removed'));
   }
 
   /** Switches the button mode, also for a module already loaded. */
@@ -148,6 +176,10 @@ export class TokenEmulator {
       const serials = new RegExp(`^TOKEN_EMULATOR_${type}=(.*)$`, 'm').exec(config)?.[1] ?? '';
       for (const serial of serials.split(',').filter(Boolean)) this.kinds.set(serial, type);
     }
+  }
+
+  private serialOf(serialOrLabel: string): string {
+    return this.serials.get(serialOrLabel) ?? serialOrLabel;
   }
 
   private statePath(serial: string, suffix: string): string {
