@@ -26,3 +26,43 @@ export async function applyUpToKeys(page: Page, idNumber: string, password: stri
   await page.getByLabel('我已閱讀並同意上述條款').check();
   await page.getByRole('button', { name: '產生金鑰並送出申請' }).click();
 }
+
+/** Keeps the pairing token the API gives the page, so a test can try it on the agent once the session is over. */
+export function capturePairingToken(page: Page): { readonly current: string } {
+  const captured = { current: '' };
+  page.on('response', (response) => {
+    if (!response.url().endsWith('/graphql')) return;
+    void response
+      .json()
+      .then((body: { data?: { pairKioskAgent?: { token: string } } }) => {
+        if (body.data?.pairKioskAgent) captured.current = body.data.pairKioskAgent.token;
+      })
+      .catch(() => undefined);
+  });
+  return captured;
+}
+
+/**
+ * What an ended session left behind, for a test to expect nothing: the agent's login to the token,
+ * its customer session, the old pairing's answer, and the page's storage.
+ */
+export async function sessionLeftovers(page: Page, world: KioskWorld, pairingToken: string, serial: string) {
+  const tokens = await world.agent.services.tokens.tokens();
+  const refused = await fetch(`${world.agent.url}/v1/tokens`, {
+    headers: { origin: world.url, authorization: `Pairing ${pairingToken}` },
+  });
+  return {
+    tokenLoggedIn: tokens.find((t) => t.serial === serial)?.loggedIn ?? false,
+    agentSession: world.agent.services.sessions.currentId ?? null,
+    oldPairing: { status: refused.status, code: ((await refused.json()) as { code?: string }).code },
+    storage: await page.evaluate(() => sessionStorage.length + localStorage.length),
+  };
+}
+
+/** The leftovers of a session that ended properly: none. */
+export const NO_LEFTOVERS = {
+  tokenLoggedIn: false,
+  agentSession: null,
+  oldPairing: { status: 409, code: 'AGENT_SESSION_ENDED' },
+  storage: 0,
+} as const;
