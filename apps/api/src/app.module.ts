@@ -13,6 +13,7 @@ import { CustomerModule } from './customer/customer.module';
 import { CustomerSessionModule } from './customer-session/customer-session.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { ExportModule } from './export/export.module';
+import { FediModule } from './fedi/fedi.module';
 import { DocumentModule } from './document/document.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { AppGraphqlModule } from './graphql/graphql.module';
@@ -48,6 +49,7 @@ import { TokenModule } from './token/token.module';
     ReportModule,
     CustomerSessionModule,
     EnrolmentModule,
+    FediModule,
   ],
   controllers: [HealthController],
 })

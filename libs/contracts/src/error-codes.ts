@@ -406,6 +406,16 @@ export const ERRORS = {
       en: 'The private key does not belong to the certificate, so no backup file can be made.',
     },
   },
+  PKCS12_PASSWORD_WEAK: {
+    message: {
+      'zh-TW': '憑證備份檔密碼至少 %{min} 個字元，且須包含英文字母與數字。',
+      en: 'The backup-file password needs at least %{min} characters with both letters and digits.',
+    },
+    remedy: {
+      'zh-TW': '請設定一組不易猜到、自己記得住的密碼；還原備份時需要輸入同一組密碼。',
+      en: 'Choose a password that is hard to guess and that you will remember: restoring the backup needs the same password.',
+    },
+  },
   // ── token emulator and PKCS#11 (libs/pkcs11) ──
   TOKEN_BUTTON_TIMEOUT: {
     message: {
@@ -801,6 +811,127 @@ export const ERRORS = {
     message: {
       'zh-TW': '請先確認要執行此作業。',
       en: 'Confirm that you want to do this first.',
+    },
+  },
+  APPLICATION_MEDIUM_OTHER: {
+    message: {
+      'zh-TW': '此申請的憑證須存放於「%{medium}」，無法以此功能申請。',
+      en: 'The certificates of this application go on "%{medium}"; this function cannot apply for them.',
+    },
+    remedy: {
+      'zh-TW':
+        '存放於 iKey 或 ezSign 的憑證，請插入載具後選擇「申請憑證」；存放於電腦（PC）的憑證，請在已安裝憑證服務程式的個人電腦上選擇「申請憑證（存放於本電腦）」。',
+      en: 'For an iKey or ezSign, insert the token and choose "Apply for certificates"; for a PC certificate, choose "Apply for certificates on this computer" on a personal computer with the certificate agent installed.',
+    },
+  },
+  CLOCK_SKEW: {
+    message: {
+      'zh-TW': '這台電腦的時間與伺服器相差約 %{minutes} 分鐘。',
+      en: "This computer's clock is about %{minutes} minutes off the server's.",
+    },
+    remedy: {
+      'zh-TW':
+        '請櫃員將電腦的日期、時間與時區（台北，UTC+8）校正為正確時間，或開啟自動網路校時；時間不正確時，憑證會被視為尚未生效或已過期，身分驗證也會失敗。',
+      en: "Ask the teller to set the computer's date, time and time zone (Taipei, UTC+8) right, or turn on automatic network time; with a wrong clock certificates look not yet valid or expired, and proofs of identity fail.",
+    },
+  },
+  BROWSER_UNSUPPORTED: {
+    message: {
+      'zh-TW': '此瀏覽器缺少憑證服務需要的功能（%{feature}）。',
+      en: 'This browser lacks a feature the certificate service needs (%{feature}).',
+    },
+    remedy: {
+      'zh-TW': '請改用最新版的 Chrome、Edge 或 Firefox 開啟憑證服務頁面，且網址須為分行提供的網址。',
+      en: "Open the certificate page in a current Chrome, Edge or Firefox, at the address the branch gave you.",
+    },
+  },
+  BROWSER_PDF_VIEWER_MISSING: {
+    message: {
+      'zh-TW': '此瀏覽器無法直接顯示 PDF 檔。',
+      en: 'This browser cannot show PDF files itself.',
+    },
+    remedy: {
+      'zh-TW': '憑證證明單會改為下載檔案；請在瀏覽器設定中開啟內建的 PDF 檢視器，以便直接列印。',
+      en: "The proof sheet downloads as a file instead; turn on the browser's built-in PDF viewer to print it directly.",
+    },
+  },
+  TOKEN_TYPE_UNKNOWN: {
+    message: {
+      'zh-TW': '無法辨識插入的載具（%{model}），它不是本行的 iKey 或 ezSign。',
+      en: "The inserted token (%{model}) is not recognised as one of the bank's iKey or ezSign tokens.",
+    },
+    remedy: {
+      'zh-TW': '請插入本行核發的 iKey 或 ezSign 載具；若確定是本行載具，請櫃員確認憑證服務程式的載具設定。',
+      en: "Insert the iKey or ezSign token the bank gave you; if it is one, ask the teller to check the kiosk agent's token settings.",
+    },
+  },
+  // ── FEDI conversion ──
+  FEDI_CONVERSION_UNAVAILABLE: {
+    message: {
+      'zh-TW': '目前無法辦理 FEDI 憑證線上轉置。',
+      en: 'Online FEDI certificate conversion is not available now.',
+    },
+    remedy: {
+      'zh-TW': '請攜帶 FEDI 憑證所在的載具與身分證件至分行臨櫃申請 FXML 憑證。',
+      en: 'Bring the token holding your FEDI certificate and your ID to a branch counter to apply for an FXML certificate.',
+    },
+  },
+  FEDI_CERTIFICATE_NONE: {
+    message: {
+      'zh-TW': '此載具上沒有可轉置的 FEDI 憑證。',
+      en: 'This token holds no FEDI certificate that can be converted.',
+    },
+    remedy: {
+      'zh-TW': '請確認插入的是存放 FEDI 憑證的 iKey；已到期或已轉置的憑證無法再轉置，請至分行臨櫃申請。',
+      en: 'Check that the iKey holding your FEDI certificate is inserted; an expired or already converted certificate cannot be converted: apply at a branch counter.',
+    },
+  },
+  FEDI_CERTIFICATE_UNTRUSTED: {
+    message: {
+      'zh-TW': '此憑證不是 FEDI 憑證中心簽發的憑證，無法轉置。',
+      en: 'This certificate was not issued by the FEDI certification authority and cannot be converted.',
+    },
+  },
+  FEDI_CERTIFICATE_EXPIRED: {
+    message: {
+      'zh-TW': '此 FEDI 憑證已到期或尚未生效（效期 %{notBefore} 至 %{notAfter}），無法轉置。',
+      en: 'This FEDI certificate is outside its validity (%{notBefore} to %{notAfter}) and cannot be converted.',
+    },
+    remedy: {
+      'zh-TW': '已到期的 FEDI 憑證無法線上轉置，請攜帶身分證件至分行臨櫃申請 FXML 憑證。',
+      en: 'An expired FEDI certificate cannot be converted online; apply for an FXML certificate at a branch counter with your ID.',
+    },
+  },
+  FEDI_CERTIFICATE_NAME_INVALID: {
+    message: {
+      'zh-TW': '此 FEDI 憑證的名稱（CN）未含有效的身分證統一編號或統一編號，無法轉置。',
+      en: 'The name (CN) of this FEDI certificate holds no valid ID or business number, so it cannot be converted.',
+    },
+  },
+  FEDI_CUSTOMER_UNKNOWN: {
+    message: {
+      'zh-TW': '查無此 FEDI 憑證持有人的客戶資料，無法線上轉置。',
+      en: 'The holder of this FEDI certificate is not on record as a customer, so it cannot be converted online.',
+    },
+    remedy: {
+      'zh-TW': '請攜帶身分證件與 FEDI 憑證所在的載具至分行臨櫃，由櫃員建立客戶資料並辦理憑證申請。',
+      en: 'Bring your ID and the token holding the FEDI certificate to a branch counter: the teller records you as a customer and registers your application.',
+    },
+  },
+  FEDI_ALREADY_CONVERTED: {
+    message: {
+      'zh-TW': '此 FEDI 憑證已轉置過，每張 FEDI 憑證只能轉置一次。',
+      en: 'This FEDI certificate has already been converted; each one converts only once.',
+    },
+    remedy: {
+      'zh-TW': '轉置後的 FXML 憑證若尚未寫入載具，請執行「憑證下載」。',
+      en: 'If the converted FXML certificates are not on your token yet, use "Download certificates".',
+    },
+  },
+  FEDI_TICKET_INVALID: {
+    message: {
+      'zh-TW': '轉置的身分驗證已逾時或無效，請重新選擇 FEDI 憑證並驗證。',
+      en: 'The proof for this conversion has expired or is not valid; pick the FEDI certificate and prove it again.',
     },
   },
 } as const satisfies Record<string, ErrorDefinition>;

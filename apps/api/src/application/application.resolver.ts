@@ -60,8 +60,12 @@ export class ApplicationResolver {
     return gql.loaders.of(Branch).load(application.branchId);
   }
 
-  @ResolveField(() => String, { description: 'Username of the teller who registered the application.' })
-  async tellerUsername(@Parent() application: CounterApplication, @Context() gql: GqlContext): Promise<string> {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Username of the teller who registered the application; null for one made online (FEDI conversion).',
+  })
+  async tellerUsername(@Parent() application: CounterApplication, @Context() gql: GqlContext): Promise<string | null> {
+    if (!application.tellerId) return null;
     return (await gql.loaders.of(StaffUser).load(application.tellerId)).username;
   }
 

@@ -56,9 +56,10 @@ export class CounterApplication {
   @Column({ type: 'smallint' })
   cnSequence: number;
 
-  @Field(() => ID)
-  @UuidColumn()
-  tellerId: string;
+  /** Null for an application the customer made online (FEDI conversion), with no teller involved. */
+  @Field(() => ID, { nullable: true })
+  @UuidColumn({ nullable: true })
+  tellerId: string | null;
 
   @ManyToOne(() => StaffUser, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'teller_id', foreignKeyConstraintName: 'fk_counter_applications_teller' })

@@ -268,6 +268,14 @@ export class Env {
   @Matches(/^https?:\/\/[^/\s]+$/)
   KIOSK_AGENT_URL = 'http://127.0.0.1:3100';
 
+  /**
+   * PEM file of the legacy FEDI CA (one or more certificates) whose customer certificates may be
+   * converted online to FXML; unset turns the conversion off (FEDI_CONVERSION_UNAVAILABLE).
+   */
+  @IsOptional()
+  @IsString()
+  FEDI_CA_CERT_FILE?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' = 'log';
 }

@@ -39,6 +39,18 @@ export interface ChallengeAnswer {
 /** The certificate statuses whose key may prove the customer. */
 const PROVING: readonly CertificateStatus[] = [CertificateStatus.ISSUED, CertificateStatus.ACTIVE];
 
+/**
+ * What a stored challenge may be for: the customer's own certificate (SIGN_IN, RENEW) or, for the
+ * online FEDI conversion, a legacy FEDI certificate recorded in fedi_conversions (its row id stands
+ * where a certificate id stands otherwise). Not a GraphQL enum: no client asks for it by name.
+ */
+export type StoredPurpose = ChallengePurpose | 'FEDI_CONVERSION';
+
+/** A spent challenge: the id it was bound to, or why it was refused. */
+export type Spent =
+  | { readonly ok: true; readonly subjectId: string }
+  | { readonly ok: false; readonly reason: string; readonly subjectId: string | null };
+
 type Verdict =
   { readonly ok: true; readonly certificate: Certificate } | { readonly ok: false; readonly error: DomainError };
 
@@ -63,6 +75,16 @@ export class CertificateChallengeService {
    */
   async start(ctx: RequestContext, target: ChallengeTarget, purpose: ChallengePurpose): Promise<IssuedChallenge> {
     const certificate = await this.find(target);
+    const issued = await this.startFor(ctx, certificate.id, purpose);
+    return { ...issued, serialHex: certificate.serialHex };
+  }
+
+  /** A challenge bound to `subjectId` (a certificate, or a FEDI conversion row) for `purpose`. */
+  async startFor(
+    ctx: RequestContext,
+    subjectId: string,
+    purpose: StoredPurpose,
+  ): Promise<Omit<IssuedChallenge, 'serialHex'>> {
     const challenge = createChallenge({
       purpose: `kiosk-${purpose.toLowerCase()}`,
       origin: this.env.KIOSK_PAGE_ORIGIN,
@@ -70,7 +92,7 @@ export class CertificateChallengeService {
     const now = new Date();
     const row = this.dataSource.getRepository(CertificateChallenge).create({
       id: randomUUID(),
-      certificateId: certificate.id,
+      certificateId: subjectId,
       purpose,
       digest: digestOf(challenge.toBeSigned),
       expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
@@ -82,7 +104,7 @@ export class CertificateChallengeService {
       await m.delete(CertificateChallenge, { expiresAt: LessThan(new Date(now.getTime() - CHALLENGE_TTL_MS)) });
       await m.insert(CertificateChallenge, row);
     });
-    return { id: row.id, toBeSigned: challenge.toBeSigned, expiresAt: row.expiresAt, serialHex: certificate.serialHex };
+    return { id: row.id, toBeSigned: challenge.toBeSigned, expiresAt: row.expiresAt };
   }
 
   /**
@@ -95,6 +117,27 @@ export class CertificateChallengeService {
     const verdict = await this.dataSource.transaction((m) => this.check(m, ctx, answer, purpose));
     if (!verdict.ok) throw verdict.error;
     return verdict.certificate;
+  }
+
+  /**
+   * Spends the challenge an answer names, in the caller's transaction, right or wrong: refused when
+   * it is unknown, made for another purpose, already used, expired, or its bytes were altered. The
+   * signature is the caller's to verify, against the key of what the challenge is bound to.
+   */
+  async spend(m: EntityManager, answer: ChallengeAnswer, purpose: StoredPurpose): Promise<Spent> {
+    const now = new Date();
+    const row = await m
+      .getRepository(CertificateChallenge)
+      .findOne({ where: { id: answer.challengeId }, lock: lockFor(this.dataSource) });
+    if (!row || row.purpose !== purpose)
+      return { ok: false, reason: 'unknown challenge', subjectId: row?.certificateId ?? null };
+    if (row.usedAt) return { ok: false, reason: 'challenge already used', subjectId: row.certificateId };
+    await m.update(CertificateChallenge, { id: row.id }, { usedAt: now });
+    if (row.expiresAt.getTime() <= now.getTime())
+      return { ok: false, reason: 'challenge expired', subjectId: row.certificateId };
+    if (digestOf(answer.toBeSigned) !== row.digest)
+      return { ok: false, reason: 'challenge bytes altered', subjectId: row.certificateId };
+    return { ok: true, subjectId: row.certificateId };
   }
 
   private async find(target: ChallengeTarget): Promise<Certificate> {
@@ -131,10 +174,7 @@ export class CertificateChallengeService {
     answer: ChallengeAnswer,
     purpose: ChallengePurpose,
   ): Promise<Verdict> {
-    const now = new Date();
-    const row = await m
-      .getRepository(CertificateChallenge)
-      .findOne({ where: { id: answer.challengeId }, lock: lockFor(this.dataSource) });
+    const spent = await this.spend(m, answer, purpose);
     const fail = async (
       reason: string,
       certificateId: string | null,
@@ -148,14 +188,11 @@ export class CertificateChallengeService {
       });
       return { ok: false, error } as const;
     };
-    if (!row || row.purpose !== purpose) return fail('unknown challenge', row?.certificateId ?? null);
-    if (row.usedAt) return fail('challenge already used', row.certificateId);
-    await m.update(CertificateChallenge, { id: row.id }, { usedAt: now });
-    if (row.expiresAt.getTime() <= now.getTime()) return fail('challenge expired', row.certificateId);
-    if (digestOf(answer.toBeSigned) !== row.digest) return fail('challenge bytes altered', row.certificateId);
+    if (!spent.ok) return fail(spent.reason, spent.subjectId);
+    const now = new Date();
 
-    const certificate = await m.getRepository(Certificate).findOneBy({ id: row.certificateId });
-    if (!certificate?.der) return fail('certificate gone', row.certificateId);
+    const certificate = await m.getRepository(Certificate).findOneBy({ id: spent.subjectId });
+    if (!certificate?.der) return fail('certificate gone', spent.subjectId);
     const good = verifyChallenge({
       toBeSigned: answer.toBeSigned,
       signature: answer.signature,

@@ -7,6 +7,7 @@ import { Branch } from '../branch/branch.entity';
 import { CrlRecord } from '../ca/crl-record.entity';
 import { Certificate } from '../certificate/certificate.entity';
 import { Customer } from '../customer/customer.entity';
+import { FediConversion } from '../fedi/fedi-conversion.entity';
 import { CertificateChallenge } from '../customer-session/certificate-challenge.entity';
 import { Kiosk } from '../kiosk/kiosk.entity';
 import { JobLease } from '../lease/job-lease.entity';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   UnsuspendRequest,
   Kiosk,
   CertificateChallenge,
+  FediConversion,
 ];

@@ -15,5 +15,6 @@ import { RenewalService } from './renewal.service';
   imports: [ApplicationModule, CaModule, CustomerSessionModule, DocumentModule],
   controllers: [MyProofSheetController],
   providers: [EnrolmentService, MyCertificatesService, RenewalService, EnrolmentResolver, MyCertificatesResolver],
+  exports: [EnrolmentService],
 })
 export class EnrolmentModule {}

@@ -19,6 +19,7 @@ import { asCustomer, type RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import type { CustomerSession } from '../customer-session/customer-session.service';
 import { lockFor } from '../database/row-lock';
+import type { Token } from '../token/token.entity';
 import { checkCsrPair, type CsrPair } from './csr-pair';
 import { TERMS_OF_USE } from './terms-of-use';
 import { tokenForKeys } from './token-binding';
@@ -85,31 +86,7 @@ export class EnrolmentService {
       if (!(await this.passwords.isLive(applicationId, passwordId)))
         throw new DomainError('APPLICATION_TICKET_INVALID');
       const token = await tokenForKeys(m, locked.medium, cmd.tokenSerial?.trim(), locked.customerId);
-      const branch = await m.getRepository(Branch).findOneByOrFail({ id: locked.branchId });
-      const subject = buildSubjectDn(DEFAULT_DN_TEMPLATE, {
-        bankCode: branch.code,
-        bankName: this.env.BANK_NAME,
-        certType: locked.certType,
-        cn: locked.commonName,
-      });
-      const ids = pairRequestIds(cmd.requestId);
-      const certificates: Certificate[] = [];
-      for (const usage of [CertificateUsage.SIGNING, CertificateUsage.ENCRYPTION] as const) {
-        certificates.push(
-          await this.issuance.request(m, ctx, {
-            requestId: ids[usage],
-            customerId: locked.customerId,
-            branchId: locked.branchId,
-            applicationId: locked.id,
-            predecessorId: null,
-            tokenId: token?.id ?? null,
-            medium: locked.medium,
-            usage,
-            subject,
-            csr: usage === CertificateUsage.SIGNING ? csrs.signing : csrs.encryption,
-          }),
-        );
-      }
+      const certificates = await this.requestPair(m, ctx, locked, token, csrs, cmd.requestId);
       assertApplicationTransition(locked.status, ApplicationStatus.APPLIED);
       const before = { status: locked.status };
       locked.status = ApplicationStatus.APPLIED;
@@ -131,6 +108,48 @@ export class EnrolmentService {
       });
       return { application: locked, certificates };
     });
+  }
+
+  /**
+   * The signing and encryption requests of an application, PENDING at the CA, in the caller's
+   * transaction: the subject from the DN template with the branch code, cert type and the
+   * application's CN; medium and token of the keys. The apply and the FEDI conversion both queue
+   * their pair here, so the two cannot drift apart.
+   */
+  async requestPair(
+    m: EntityManager,
+    ctx: RequestContext,
+    application: CounterApplication,
+    token: Token | null,
+    csrs: CsrPair,
+    requestId: string,
+  ): Promise<Certificate[]> {
+    const branch = await m.getRepository(Branch).findOneByOrFail({ id: application.branchId });
+    const subject = buildSubjectDn(DEFAULT_DN_TEMPLATE, {
+      bankCode: branch.code,
+      bankName: this.env.BANK_NAME,
+      certType: application.certType,
+      cn: application.commonName,
+    });
+    const ids = pairRequestIds(requestId);
+    const certificates: Certificate[] = [];
+    for (const usage of [CertificateUsage.SIGNING, CertificateUsage.ENCRYPTION] as const) {
+      certificates.push(
+        await this.issuance.request(m, ctx, {
+          requestId: ids[usage],
+          customerId: application.customerId,
+          branchId: application.branchId,
+          applicationId: application.id,
+          predecessorId: null,
+          tokenId: token?.id ?? null,
+          medium: application.medium,
+          usage,
+          subject,
+          csr: usage === CertificateUsage.SIGNING ? csrs.signing : csrs.encryption,
+        }),
+      );
+    }
+    return certificates;
   }
 
   /**
@@ -231,7 +250,7 @@ export class EnrolmentService {
   }
 
   /** The pair a request id already made for this application, or null; REQUEST_ID_REUSED when it does not fit. */
-  private async replayOf(
+  async replayOf(
     m: EntityManager,
     requestId: string,
     application: CounterApplication,

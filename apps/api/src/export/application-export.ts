@@ -19,7 +19,7 @@ interface ApplicationRow {
   customerName: string;
   idNumber: string;
   branchCode: string;
-  teller: string;
+  teller: string | null;
 }
 
 export const APPLICATION_HEADER: Record<Locale, readonly string[]> = {
@@ -63,7 +63,8 @@ export function applicationRows(
       .createQueryBuilder('a')
       .innerJoin('a.customer', 'cu')
       .innerJoin('a.branch', 'b')
-      .innerJoin('a.teller', 't')
+      // An application converted online from FEDI has no teller.
+      .leftJoin('a.teller', 't')
       .select('a.id', 'id')
       .addSelect('a.createdAt', 'createdAt')
       .addSelect('a.commonName', 'commonName')

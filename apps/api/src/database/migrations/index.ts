@@ -4,6 +4,7 @@ import { AuditChainRemindersOutbox1795494282554 } from './1795494282554-AuditCha
 import { CounterUnsuspendRequests1795494342510 } from './1795494342510-CounterUnsuspendRequests';
 import { Kiosks1795494845293 } from './1795494845293-Kiosks';
 import { CertificateChallenges1795495279498 } from './1795495279498-CertificateChallenges';
+import { FediConversions1795507130711 } from './1795507130711-FediConversions';
 
 /** Every migration, oldest first. Add a generated migration here. */
 export const MIGRATIONS: Function[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: Function[] = [
   CounterUnsuspendRequests1795494342510,
   Kiosks1795494845293,
   CertificateChallenges1795495279498,
+  FediConversions1795507130711,
 ];
