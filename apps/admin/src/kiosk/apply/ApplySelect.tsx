@@ -83,6 +83,7 @@ export const ApplySelect = ({ agent, onOpened }: ApplySelectProps) => {
       <PinField
         value={pin}
         onChange={setPin}
+        token={token}
         finalTry={!!token?.pin.finalTry && !warned}
         onAcceptFinalTry={() => setWarned(true)}
       />

@@ -2,6 +2,7 @@ import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { AgentClient } from '../agent-client';
 import { PinField } from '../apply/PinField';
+import { changeTokenPin } from '../apply/token-login';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import { KioskErrorNotice } from '../KioskError';
@@ -27,8 +28,7 @@ export const PinChange = ({ agent }: { agent: AgentClient }) => {
     if (!token) return;
     setBusy(true);
     setError(null);
-    agent
-      .changePin({ serial: token.serial, oldPin, newPin, customerWarned: warned })
+    changeTokenPin(agent, oldPin, newPin, warned)
       .then(() => setDone(true))
       .catch((e: unknown) => setError(toKioskError(e)))
       .finally(() => {

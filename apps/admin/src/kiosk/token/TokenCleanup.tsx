@@ -68,7 +68,12 @@ export const TokenCleanup = ({ agent }: { agent: AgentClient }) => {
             finalTry={!!token?.pin.finalTry && !warned}
             onAcceptFinalTry={() => setWarned(true)}
           />
-          <Button type="submit" size="large" variant="contained" disabled={busy || !token || !pin}>
+          <Button
+            type="submit"
+            size="large"
+            variant="contained"
+            disabled={busy || !token || !pin || token.pin.locked || (token.pin.finalTry && !warned)}
+          >
             {t('kiosk.next')}
           </Button>
         </Stack>
