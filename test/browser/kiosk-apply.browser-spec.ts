@@ -347,6 +347,8 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     await idle.locator('[data-testid="kiosk-ended"][data-reason="idle"]').waitFor();
     await idle.getByText('The session ended because nothing happened for a while.').waitFor();
     expect(world.agent.services.sessions.currentId).toBeUndefined();
+    // The suite leaves nothing behind: the customer's token, logged in on the first page, is logged out.
+    expect((await world.agent.services.tokens.tokens()).every((t) => !t.loggedIn)).toBe(true);
     expect(await idle.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
     await idle.close();
   });
