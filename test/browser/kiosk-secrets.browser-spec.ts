@@ -193,7 +193,8 @@ describe('kiosk: PINs and passwords never leave where they belong (Chromium, age
     await browser?.close();
     await world?.close();
     logs?.restore();
-    process.env.LOG_LEVEL = logLevel;
+    if (logLevel === undefined) delete process.env.LOG_LEVEL;
+    else process.env.LOG_LEVEL = logLevel;
   });
 
   it('a customer applies on the iKey after one wrong application password, and the certificates are installed', async () => {
