@@ -842,7 +842,7 @@ export const ERRORS = {
     },
     remedy: {
       'zh-TW': '請改用最新版的 Chrome、Edge 或 Firefox 開啟憑證服務頁面，且網址須為分行提供的網址。',
-      en: "Open the certificate page in a current Chrome, Edge or Firefox, at the address the branch gave you.",
+      en: 'Open the certificate page in a current Chrome, Edge or Firefox, at the address the branch gave you.',
     },
   },
   BROWSER_PDF_VIEWER_MISSING: {

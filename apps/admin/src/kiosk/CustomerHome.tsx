@@ -1,7 +1,8 @@
 import { Button, Stack, Typography } from '@mui/material';
+import { HelpEntries, type HelpView } from './help/HelpEntries';
 import { useKioskI18n } from './kiosk-i18n';
 
-export type KioskFunction = 'apply' | 'download' | 'certificates' | 'pin' | 'cleanup';
+export type KioskFunction = HelpView | 'apply' | 'download' | 'certificates' | 'pin' | 'cleanup';
 
 const FUNCTIONS: readonly KioskFunction[] = ['apply', 'download', 'certificates', 'pin', 'cleanup'];
 
@@ -16,6 +17,7 @@ export const CustomerHome = ({ onChoose }: { onChoose: (f: KioskFunction) => voi
           {t(`kiosk.home.${f}`)}
         </Button>
       ))}
+      <HelpEntries onOpen={onChoose} />
     </Stack>
   );
 };

@@ -3,6 +3,8 @@ import { useCallback, useState } from 'react';
 import { ApplyWizard } from './apply/ApplyWizard';
 import { CustomerHome, type KioskFunction } from './CustomerHome';
 import { EndedScreen } from './EndedScreen';
+import { HelpEntries, type HelpView } from './help/HelpEntries';
+import { HelpPanel } from './help/HelpPanel';
 import { KioskClock } from './KioskClock';
 import { useKioskI18n } from './kiosk-i18n';
 import { DownloadPanel } from './certificates/DownloadPanel';
@@ -22,6 +24,8 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
   const localeNow = useCallback(() => locale, [locale]);
   const { phase, progress, begin, end, restart } = useKioskSession(agentUrl, localeNow);
   const [fn, setFn] = useState<KioskFunction | null>(null);
+  // Help on the first screen, before any pairing: what needs no teller.
+  const [help, setHelp] = useState<HelpView | null>(null);
   const onIdle = useCallback(() => void end('idle').then(() => setFn(null)), [end]);
   useIdleTimeout(IDLE_TIMEOUT_MS, onIdle, phase.kind !== 'customer' || progress !== null);
 
@@ -49,7 +53,20 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
         </Toolbar>
       </AppBar>
       <Box component="main" sx={{ flexGrow: 1, p: { xs: 3, md: 6 } }}>
-        {phase.kind === 'staff' && <StaffStep onPaired={begin} />}
+        {phase.kind === 'staff' && help === null && (
+          <Stack spacing={6}>
+            <StaffStep onPaired={begin} />
+            <HelpEntries onOpen={setHelp} />
+          </Stack>
+        )}
+        {phase.kind === 'staff' && help !== null && (
+          <Stack spacing={3}>
+            <HelpPanel view={help} agentUrl={agentUrl} agent={null} />
+            <Button size="large" sx={{ alignSelf: 'flex-start' }} onClick={() => setHelp(null)}>
+              {t('kiosk.back')}
+            </Button>
+          </Stack>
+        )}
         {phase.kind === 'ended' && <EndedScreen reason={phase.reason} onRestart={restart} />}
         {phase.kind === 'customer' && (
           <Stack spacing={3}>
@@ -59,6 +76,7 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
             {fn === 'download' && <DownloadPanel agent={phase.agent} />}
             {fn === 'pin' && <PinChange agent={phase.agent} />}
             {fn === 'cleanup' && <TokenCleanup agent={phase.agent} />}
+            {(fn === 'environment' || fn === 'faq') && <HelpPanel view={fn} agentUrl={agentUrl} agent={phase.agent} />}
             {fn !== null && progress === null && (
               <Button size="large" sx={{ alignSelf: 'flex-start' }} onClick={() => setFn(null)}>
                 {t('kiosk.toMenu')}

@@ -1,6 +1,7 @@
 import {
   AGENT_PAIRING_SCHEME,
   AGENT_PATHS,
+  type AgentEnvironment,
   type AgentErrorBody,
   type AgentEvent,
   type AgentSession,
@@ -39,6 +40,7 @@ export class AgentClient {
 
   startSession = () => this.post<AgentSession>(AGENT_PATHS.session, {});
   endSession = () => this.post<Record<string, never>>(AGENT_PATHS.sessionEnd, {});
+  environment = () => this.get<AgentEnvironment>(AGENT_PATHS.environment);
   tokens = () => this.get<{ tokens: readonly AgentToken[] }>(AGENT_PATHS.tokens);
   login = (body: TokenLoginRequest) => this.post<{ loggedIn: boolean }>(AGENT_PATHS.tokenLogin, body);
   changePin = (body: ChangePinRequest) => this.post<Record<string, unknown>>(AGENT_PATHS.tokenPin, body);

@@ -127,4 +127,210 @@ export const kioskEn = {
     really: 'Delete this certificate and its keys from the token? This cannot be undone.',
     confirm: 'Delete',
   },
+  pc: {
+    home: {
+      title: 'Certificates kept on this computer (PC)',
+      pcApply: 'Apply for certificates on this computer',
+      pcDownload: 'Download certificates to this computer',
+      pcCertificates: 'My certificates (on this computer)',
+      pcBackup: 'Back up a PC certificate',
+      pcRestore: 'Restore a PC certificate backup',
+      tokenToComputer: "Copy the token's certificates to this computer",
+    },
+    applyTitle: 'Apply for certificates on this computer',
+    thisComputer: 'this computer',
+    storeFirst:
+      "This computer's certificate store has no password yet. Choose one: it protects your keys on this computer and is asked every time.",
+    storeNew: 'New certificate store password',
+    storeAgain: 'Certificate store password again',
+    storeMismatch: 'The two passwords differ.',
+    storePassword: "This computer's certificate store password",
+    openHint: "Enter the password of this computer's certificate store.",
+    open: 'Open the certificate store',
+    proveHint: "A certificate in this computer's store proves who you are.",
+    progress: {
+      keys: 'Generating the key pairs on this computer…',
+      submitting: 'Sending the certificate requests…',
+      downloading: 'Downloading your certificates…',
+      installing: "Storing the certificates in this computer's certificate store…",
+    },
+    installed: "Your signing and encryption certificates are in this computer's certificate store.",
+    renewExplain:
+      'A new signing and encryption key pair is made on this computer for %{cn}; the current certificates keep working until they expire.',
+    renewDone: "Your renewed certificates are in this computer's certificate store.",
+    noCertificates: "There are no certificates in this computer's certificate store.",
+    backupAdvice:
+      'Check the certificate, then choose a backup-file password (at least 8 characters, letters and digits). Keep the file on a USB stick rather than on this computer.',
+    backupPassword: 'Backup-file password',
+    backupAgain: 'Backup-file password again',
+    backupMismatch: 'The two passwords differ.',
+    backupStart: 'Export the certificate',
+    backupSaved: 'The backup %{file} was handed to the browser to save. Keep it and its password apart.',
+    restoreHint: 'Choose the backup file (.p12 or .pfx) and enter the password set when it was exported.',
+    restoreFile: 'Choose the backup file',
+    restorePassword: 'Backup-file password',
+    restoreStart: 'Restore',
+    restored: "The certificate and its key are back in this computer's certificate store.",
+    copyExplain:
+      "The token's certificates are copied to this computer, where other programs can find them. The private keys stay on the token.",
+    copyStart: 'Copy the certificates',
+    copied: '%{count} certificates were copied to this computer.',
+    copiedNone: 'The token holds no certificates to copy.',
+  },
+  help: {
+    openCheck: 'Environment check',
+    openFaq: 'FAQ and message codes',
+    whatToDo: 'What to do',
+    close: 'Close',
+    check: {
+      title: 'Environment check',
+      intro: 'Checks this kiosk: the certificate agent, the token driver and the token, the clock and the browser.',
+      beforeSignIn: 'The token driver, the token and its PIN are checked once a teller has started a customer session.',
+      running: 'Checking…',
+      again: 'Check again',
+      overall: {
+        ok: 'Everything is ready.',
+        warn: 'Ready, but some items need attention.',
+        fail: 'Something is wrong: see the items marked ✖ and what to do.',
+        unknown: 'Some items could not be checked.',
+      },
+      state: { ok: 'OK', warn: 'Attention', fail: 'Problem', unknown: 'Not checked' },
+      agent: {
+        title: 'Certificate agent',
+        ok: 'Running, version %{version}',
+        unreachable: 'Not reachable',
+        refused: 'Refused the check',
+      },
+      module: {
+        title: 'Token driver (PKCS#11 module)',
+        ok: '%{description} by %{manufacturer}, version %{libraryVersion}, PKCS#11 %{cryptokiVersion}',
+        fail: 'Not loaded (%{path})',
+      },
+      token: {
+        title: 'Token',
+        ok: '%{type} %{serial} recognised',
+        okRoom: '%{type} %{serial} recognised; holds up to %{capacity} certificates',
+        unrecognised: 'Token %{serial} is not an iKey or ezSign (%{model})',
+        none: 'No token in the reader',
+      },
+      pin: {
+        title: 'Token PIN',
+        ok: 'Token %{serial}: PIN ready',
+        countLow: 'Token %{serial}: a wrong PIN was entered before; few tries are left',
+        finalTry: 'Token %{serial}: one try left; another wrong PIN locks the token',
+        locked: 'Token %{serial}: locked; only the counter can help',
+        toBeChanged: 'Token %{serial}: the PIN must be changed first',
+      },
+      clock: {
+        title: 'Clock',
+        ok: 'Right: %{seconds} seconds off the server (this computer %{local}, server %{server})',
+        ahead: '%{minutes} minutes ahead of the server (this computer %{local}, server %{server})',
+        behind: '%{minutes} minutes behind the server (this computer %{local}, server %{server})',
+        unknown: 'The server could not be asked for its time',
+      },
+      browser: {
+        title: 'Browser',
+        ok: 'Has every feature the certificate service needs',
+        missing: 'Missing: %{feature}',
+      },
+      pdfViewer: {
+        title: 'Built-in PDF viewer',
+        ok: 'Available: the proof sheet opens in the browser',
+        missing: 'Not available: the proof sheet downloads as a file',
+      },
+    },
+    faqPage: {
+      title: 'Frequently asked questions',
+      questions: 'Questions',
+      codes: 'Message codes',
+      codesIntro:
+        'The numbers 6025, 6036, 80092004 and 80070005 come from the former certificate platform; the help desk still knows them.',
+      code: 'Code',
+      message: 'Message',
+      answer: 'Cause and what to do',
+      cause: 'Cause:',
+      remedy: 'What to do:',
+      askCounter: 'If this keeps happening, ask a teller at the counter and give them the code %{code}.',
+      seeCode: 'Message code',
+      seeQuestion: 'Question',
+    },
+    faq: {
+      noticePassword: {
+        q: 'What is the application password, and where do I find it?',
+        a: 'When a teller registers your application, a password notice is printed. The password is inside its sealed part: only you see it, and no screen ever shows it. It works once and only for a limited time, and too many wrong tries lock the application. If the notice is lost or the password expired or locked, bring your ID to a branch: a teller makes a new password and prints a new notice, and the old password stops working.',
+      },
+      forgotPin: {
+        q: 'I forgot my token PIN. What now?',
+        a: 'The token PIN is yours alone: the bank does not know it and cannot look it up. Do not keep guessing: 10 wrong PINs in a row lock the token. If you know the current PIN, you can choose a new one with "Change token PIN" in the menu; if it is really forgotten, bring the token and your ID to a branch.',
+      },
+      tokenLocked: {
+        q: 'My token is locked. What now?',
+        a: 'After 10 wrong PINs in a row the token locks itself so that nobody can guess the PIN. A lock cannot be lifted at the kiosk or at home: bring the token and your ID to a branch, where a teller helps you.',
+      },
+      stillIssuing: {
+        q: 'What does 6025 "still issuing" mean?',
+        a: 'Your request has reached the certificate authority and the keys are already on your token; the CA has not finished signing yet. Press "Try again", or end the session and come back later (usually within minutes) with the same token and choose "Download certificates". There is no need to apply again.',
+      },
+      nothingToDownload: {
+        q: 'What does 6036 "no certificate to download" mean?',
+        a: 'Nothing is waiting for download: it may already be on your token (see "My certificates"), the application may not be complete, or the certificate has expired or been revoked. For a new certificate, apply at a branch counter.',
+      },
+      keyNotFound: {
+        q: 'What does 80092004 "private key not found" mean?',
+        a: 'A certificate has to go on the token whose keys it was issued for. Insert the token you used when you applied or renewed. If that token is lost, broken or was reset, its private keys are gone for good: have the certificate revoked at a branch and apply again.',
+      },
+      accessDenied: {
+        q: 'What does 80070005 "access denied" mean?',
+        a: "On the former platform this came from the browser's security settings. Now it means the certificate agent on this computer refused the request, usually because the page is not the bank's certificate page or the agent is not running. Use the address the branch gave you, and ask a teller to run the environment check.",
+      },
+      clockWrong: {
+        q: "Why does the computer's clock matter?",
+        a: "Certificates are valid from one date to another, and the challenge that proves who you are lasts only a few minutes. If this computer's clock is far from the server's, certificates look not yet valid or expired and proofs fail. The environment check compares the two clocks and warns when they are more than 5 minutes apart; ask a teller to set the time right.",
+      },
+      tokenNotRecognised: {
+        q: 'The kiosk does not find or recognise my token.',
+        a: 'Check that it is the iKey or ezSign the bank gave you, that it sits firmly in the USB port and that its light is on. Try another USB port, or run the environment check to see whether the token and its driver are found. If it is still not recognised, ask a teller.',
+      },
+      ezSignButton: {
+        q: 'When do I press the button on my ezSign?',
+        a: 'An ezSign asks for a press of its button for every key it makes and every signature, so that only the person holding it can use it. When the screen says "Press the button on your ezSign" and counts down, press it once. If time runs out, nothing on the token changes: just try again.',
+      },
+      proofSheet: {
+        q: 'Where does the proof sheet go?',
+        a: "The proof sheet opens in the browser's PDF viewer: print it, or save it to your own USB drive. Nothing of yours stays on the kiosk after the session. A browser without a PDF viewer downloads the sheet as a file instead.",
+      },
+      unsuspend: {
+        q: 'Can I release a suspended certificate here?',
+        a: 'No. To protect you, a certificate can be suspended online, but only a teller at a branch counter can release the hold, after checking your ID in person.',
+      },
+      renewWhen: {
+        q: 'When can I renew a certificate?',
+        a: 'In the month before it expires, the certificate gets a "Renew" button in "My certificates". Renewal makes new keys on the same token; the current certificate keeps working until it expires. An expired certificate cannot be renewed: apply again.',
+      },
+      tokenFull: {
+        q: 'My token is full. What now?',
+        a: 'An iKey holds 6 certificates and an ezSign 4; each application or renewal adds two (signing and encryption). Free some room with "Remove expired certificates from the token" in the menu, then try again.',
+      },
+      sessionEnded: {
+        q: 'Why did the session end by itself?',
+        a: 'To protect your data, the session ends after 3 minutes without a touch, when the token is pulled out, or when its time runs out, and everything of yours is cleared from the kiosk. Ask a teller to start a new session; requests already sent are kept.',
+      },
+    },
+    causes: {
+      CA_ISSUING:
+        'The application or renewal has reached the certificate authority (CA), which has not finished signing. The keys are on your token and the request is kept.',
+      NOTHING_TO_DOWNLOAD:
+        'No certificate is waiting: it was downloaded already, the application is not complete, or the certificate has expired or been revoked.',
+      PRIVATE_KEY_NOT_FOUND:
+        'The token (or computer) is not the one the keys were made on, or the keys were deleted or the token was reset.',
+      AGENT_STORE_ENTRY_NOT_FOUND:
+        "The key is not in this computer's certificate store: another computer was used, or this one was reinstalled.",
+      ACCESS_DENIED:
+        "The former platform's browser permission problem is gone; now the certificate agent on this computer refused the request, e.g. from a page other than the bank's certificate page, or the agent is not running.",
+      AGENT_ORIGIN_REFUSED:
+        "The request came from a page other than the bank's certificate page; the agent refuses it to protect the token.",
+      AGENT_HOST_REFUSED:
+        'The request reached the agent under a name other than this computer, as a page trying to borrow the token would; it was refused.',
+    },
+  },
 } as const;
