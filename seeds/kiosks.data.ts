@@ -1,6 +1,10 @@
 import { SEED_BRANCH_IDS } from './branches.data';
 
-/** Demo kiosks: two per branch, fixed ids so seeding is idempotent. The code is what each agent's config names. */
+/**
+ * Demo kiosks: two per branch, fixed ids so seeding is idempotent. The code is what each agent's
+ * config names. The head office also has a customer PC corner whose agent runs in personal mode:
+ * the PC medium (keys in the computer's store, backups, token copies) is offered there only.
+ */
 export interface SeedKiosk {
   readonly id: string;
   readonly code: string;
@@ -37,5 +41,12 @@ export const SEED_KIOSKS: readonly SeedKiosk[] = [
     branchId: SEED_BRANCH_IDS.TAICHUNG,
     name: '台中分行 櫃檯憑證電腦',
     mode: 'KIOSK',
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000a05',
+    code: 'K0060000-P1',
+    branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
+    name: '營業部 客戶自用電腦區 1',
+    mode: 'PERSONAL',
   },
 ];

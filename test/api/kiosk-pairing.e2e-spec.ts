@@ -78,6 +78,7 @@ describe('kiosk pairing (API ↔ agent)', () => {
     expect(body.data!.kiosks).toEqual([
       { code: 'K0060000-01', mode: 'KIOSK', active: true },
       { code: 'K0060000-02', mode: 'KIOSK', active: true },
+      { code: 'K0060000-P1', mode: 'PERSONAL', active: true },
     ]);
   });
 

@@ -19,6 +19,8 @@ import { dropDatabase, prepareDatabase } from './test-database';
 
 const CA_PASS = 'kiosk-browser-passphrase-0123';
 export const KIOSK_CODE = 'K0060000-01';
+/** The head office's customer PC corner (seeds): its agent runs in personal mode. */
+export const PERSONAL_KIOSK_CODE = 'K0060000-P1';
 
 /** A port nobody listens on now: the page origin and the agent URL must be known before either starts. */
 function freePort(): Promise<number> {
@@ -47,9 +49,18 @@ export class KioskWorld {
     private readonly dirs: readonly string[],
     /** Every error the agent handed its log, whole (not only the line it would print): suites look for secrets in it. */
     readonly agentLog: readonly string[],
+    /** The kiosk the agent serves, which the teller picks on the page. */
+    readonly kioskCode: string = KIOSK_CODE,
   ) {}
 
-  static async start(suite: string, emulatorOptions: TokenEmulatorOptions = {}): Promise<KioskWorld> {
+  /** `mode: 'personal'` runs the agent as on a customer's own PC, for the PC corner K0060000-P1. */
+  static async start(
+    suite: string,
+    emulatorOptions: TokenEmulatorOptions = {},
+    options: { readonly mode?: 'kiosk' | 'personal' } = {},
+  ): Promise<KioskWorld> {
+    const mode = options.mode ?? 'kiosk';
+    const kioskCode = mode === 'personal' ? PERSONAL_KIOSK_CODE : KIOSK_CODE;
     const [apiPort, agentPort] = [await freePort(), await freePort()];
     const url = `http://127.0.0.1:${apiPort}`;
     const master = randomBytes(32);
@@ -73,15 +84,15 @@ export class KioskWorld {
       port: agentPort,
       allowedOrigins: [url],
       modulePath: emulator.modulePath,
-      kioskCode: KIOSK_CODE,
-      kioskKey: encodeKioskKey(await deriveKioskKey(new Uint8Array(master), KIOSK_CODE)),
-      mode: 'kiosk',
+      kioskCode,
+      kioskKey: encodeKioskKey(await deriveKioskKey(new Uint8Array(master), kioskCode)),
+      mode,
       dataDir,
       tokenPollMs: 200,
     });
     const agentLog: string[] = [];
     const agent = await startAgent(config, (error) => void agentLog.push(inspect(error, { depth: 8 })));
-    return new KioskWorld(app, url, agent, emulator, databaseUrl, [caDir, dataDir], agentLog);
+    return new KioskWorld(app, url, agent, emulator, databaseUrl, [caDir, dataDir], agentLog, kioskCode);
   }
 
   /** The kiosk page, pointed at this world's agent. */
@@ -132,6 +143,17 @@ export class KioskWorld {
     const { registerApplication } = await this.gql<{ registerApplication: { id: string; commonName: string } }>(
       'mutation($input: RegisterApplicationInput!) { registerApplication(input: $input) { id commonName } }',
       { input: { customerId: customer.id, medium, email: customer.email } },
+      teller,
+    );
+    const notice = await printNotice(this.url, teller, registerApplication.id);
+    return { ...registerApplication, password: passwordOnNotice(notice.pdf) };
+  }
+
+  /** The counter's part for the PC medium: no token to register, the application and its notice. */
+  async counterPcApplication(customer: { id: string; email: string }, teller: string) {
+    const { registerApplication } = await this.gql<{ registerApplication: { id: string; commonName: string } }>(
+      'mutation($input: RegisterApplicationInput!) { registerApplication(input: $input) { id commonName } }',
+      { input: { customerId: customer.id, medium: 'PC', email: customer.email } },
       teller,
     );
     const notice = await printNotice(this.url, teller, registerApplication.id);

@@ -9,6 +9,9 @@ import { KioskClock } from './KioskClock';
 import { useKioskI18n } from './kiosk-i18n';
 import { DownloadPanel } from './certificates/DownloadPanel';
 import { MyCertificates } from './certificates/MyCertificates';
+import { PcBackup } from './pc/PcBackup';
+import { PcRestore } from './pc/PcRestore';
+import { TokenToComputer } from './pc/TokenToComputer';
 import { StaffStep } from './StaffStep';
 import { PinChange } from './token/PinChange';
 import { TokenCleanup } from './token/TokenCleanup';
@@ -70,12 +73,24 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
         {phase.kind === 'ended' && <EndedScreen reason={phase.reason} onRestart={restart} />}
         {phase.kind === 'customer' && (
           <Stack spacing={3}>
-            {fn === null && <CustomerHome onChoose={setFn} />}
+            {fn === null && <CustomerHome onChoose={setFn} computer={!!phase.computer} />}
             {fn === 'apply' && <ApplyWizard agent={phase.agent} progress={progress} />}
             {fn === 'certificates' && <MyCertificates agent={phase.agent} progress={progress} />}
             {fn === 'download' && <DownloadPanel agent={phase.agent} />}
             {fn === 'pin' && <PinChange agent={phase.agent} />}
             {fn === 'cleanup' && <TokenCleanup agent={phase.agent} />}
+            {phase.computer && (
+              <>
+                {fn === 'pcApply' && <ApplyWizard agent={phase.agent} progress={progress} computer={phase.computer} />}
+                {fn === 'pcDownload' && <DownloadPanel agent={phase.agent} computer={phase.computer} />}
+                {fn === 'pcCertificates' && (
+                  <MyCertificates agent={phase.agent} progress={progress} computer={phase.computer} />
+                )}
+                {fn === 'pcBackup' && <PcBackup agent={phase.agent} computer={phase.computer} />}
+                {fn === 'pcRestore' && <PcRestore agent={phase.agent} computer={phase.computer} />}
+                {fn === 'tokenToComputer' && <TokenToComputer agent={phase.agent} />}
+              </>
+            )}
             {(fn === 'environment' || fn === 'faq') && <HelpPanel view={fn} agentUrl={agentUrl} agent={phase.agent} />}
             {fn !== null && progress === null && (
               <Button size="large" sx={{ alignSelf: 'flex-start' }} onClick={() => setFn(null)}>

@@ -6,14 +6,24 @@ import {
   type AgentEvent,
   type AgentSession,
   type AgentToken,
+  type CertificateDetails,
   type ChangePinRequest,
+  type CopyToComputerResponse,
+  type DeleteCertificateRequest,
   type DeleteCertificateResponse,
   type DeleteTokenCertificateRequest,
+  type ExportStoreRequest,
+  type ExportStoreResponse,
+  type GenerateKeysRequest,
   type GenerateKeysResponse,
   type GenerateTokenKeysRequest,
+  type ImportStoreRequest,
+  type InstallCertificatesRequest,
   type InstallCertificatesResponse,
   type InstallTokenCertificatesRequest,
   type ListObjectsResponse,
+  type OpenStoreRequest,
+  type SignChallengeRequest,
   type SignChallengeResponse,
   type SignTokenChallengeRequest,
   type TokenLoginRequest,
@@ -52,6 +62,19 @@ export class AgentClient {
   deleteCertificate = (body: DeleteTokenCertificateRequest) =>
     this.post<DeleteCertificateResponse>(AGENT_PATHS.tokenDelete, body);
   signChallenge = (body: SignTokenChallengeRequest) => this.post<SignChallengeResponse>(AGENT_PATHS.tokenSign, body);
+  copyToComputer = (ref: TokenRef) => this.post<CopyToComputerResponse>(AGENT_PATHS.tokenCopyToStore, ref);
+
+  // The computer's certificate store: the "PC" medium.
+  storeOpen = (body: OpenStoreRequest) => this.post<{ open: boolean }>(AGENT_PATHS.storeOpen, body);
+  storeKeys = (body: GenerateKeysRequest) => this.post<GenerateKeysResponse>(AGENT_PATHS.storeKeys, body);
+  storeInstall = (body: InstallCertificatesRequest) =>
+    this.post<InstallCertificatesResponse>(AGENT_PATHS.storeCertificates, body);
+  storeObjects = () => this.get<ListObjectsResponse>(AGENT_PATHS.storeObjects);
+  storeDelete = (body: DeleteCertificateRequest) => this.post<DeleteCertificateResponse>(AGENT_PATHS.storeDelete, body);
+  storeSign = (body: SignChallengeRequest) => this.post<SignChallengeResponse>(AGENT_PATHS.storeSign, body);
+  storeExport = (body: ExportStoreRequest) => this.post<ExportStoreResponse>(AGENT_PATHS.storeExport, body);
+  storeImport = (body: ImportStoreRequest) =>
+    this.post<{ id: string; certificate: CertificateDetails }>(AGENT_PATHS.storeImport, body);
 
   /** Opens the event stream; the returned function closes it. */
   listen(onEvent: (event: AgentEvent) => void, onBroken: () => void): () => void {

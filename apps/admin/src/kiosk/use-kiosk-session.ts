@@ -10,7 +10,13 @@ export type EndReason = 'button' | 'idle' | 'tokenRemoved' | 'expired';
 
 export type KioskPhase =
   | { readonly kind: 'staff' }
-  | { readonly kind: 'customer'; readonly agent: AgentClient; readonly expiresAt: string }
+  | {
+      readonly kind: 'customer';
+      readonly agent: AgentClient;
+      readonly expiresAt: string;
+      /** A personal-mode agent: the customer's own PC, whose certificate store outlives the session. */
+      readonly computer?: { readonly storeCreated: boolean };
+    }
   | { readonly kind: 'ended'; readonly reason: EndReason };
 
 /** Clears what this page kept in the browser: the console session and any preference. */
@@ -44,7 +50,7 @@ export function useKioskSession(agentUrl: string, locale: () => string) {
   const begin = useCallback(
     async (pairing: Pairing) => {
       const agent = new AgentClient(agentUrl, pairing.token, locale);
-      await agent.startSession();
+      const session = await agent.startSession();
       agentRef.current = agent;
       stopListening.current = agent.listen(
         (event: AgentEvent) => {
@@ -55,7 +61,12 @@ export function useKioskSession(agentUrl: string, locale: () => string) {
         },
         () => undefined,
       );
-      setPhase({ kind: 'customer', agent, expiresAt: pairing.expiresAt });
+      setPhase({
+        kind: 'customer',
+        agent,
+        expiresAt: pairing.expiresAt,
+        ...(session.mode === 'personal' ? { computer: { storeCreated: !!session.storeCreated } } : {}),
+      });
     },
     [agentUrl, locale, end],
   );

@@ -10,7 +10,10 @@ export function sessionRoutes(s: AgentServices): Route[] {
       method: 'POST',
       path: AGENT_PATHS.session,
       outsideSession: true,
-      handler: ({ claims }) => s.sessions.start(claims),
+      handler: async ({ claims }) => {
+        const session = await s.sessions.start(claims);
+        return s.config.mode === 'personal' ? { ...session, storeCreated: await s.store.hasPassword() } : session;
+      },
     },
     {
       method: 'POST',

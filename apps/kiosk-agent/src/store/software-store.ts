@@ -94,6 +94,12 @@ export class SoftwareStore {
     this.key = key;
   }
 
+  /** Personal mode: whether a store password was set on this computer (the first opening sets it). */
+  async hasPassword(): Promise<boolean> {
+    const text = await readFile(join(this.dir, META_FILE), 'utf8').catch(() => undefined);
+    return !!text && !!(JSON.parse(text) as { salt?: string }).salt;
+  }
+
   /** Forgets the key (the files stay, sealed). */
   close(): void {
     this.key?.fill(0);

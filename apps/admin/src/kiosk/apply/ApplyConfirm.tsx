@@ -5,12 +5,13 @@ import type { OpenedApplication } from '../kiosk-queries';
 /** Step 2: what the certificates will say, for the customer to check before keys are made. */
 export const ApplyConfirm = ({
   opened,
-  tokenSerial,
+  where,
   onConfirm,
   onBack,
 }: {
   opened: OpenedApplication;
-  tokenSerial: string;
+  /** The token's serial, or "this computer" for the store. */
+  where: string;
   onConfirm: () => void;
   onBack: () => void;
 }) => {
@@ -18,7 +19,7 @@ export const ApplyConfirm = ({
   const rows: [string, string][] = [
     [t('kiosk.apply.commonName'), opened.application.commonName],
     [t('kiosk.apply.email'), opened.application.email],
-    [t('kiosk.apply.medium'), `${t(`enums.StorageMedium.${opened.application.medium}`)}（${tokenSerial}）`],
+    [t('kiosk.apply.medium'), `${t(`enums.StorageMedium.${opened.application.medium}`)}（${where}）`],
   ];
   return (
     <Stack spacing={3}>

@@ -33,13 +33,7 @@ export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) 
   const run = useCallback(async () => {
     try {
       session.current ??= await generateAndSubmit(input, stage);
-      const certificates = await downloadAndInstall(
-        input.agent,
-        input.tokenSerial,
-        session.current,
-        input.locale,
-        stage,
-      );
+      const certificates = await downloadAndInstall(input.medium, session.current, input.locale, stage);
       setOutcome({ kind: 'installed', certificates });
       onInstalled();
     } catch (e) {
@@ -56,6 +50,8 @@ export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) 
   }, [run]);
 
   if (outcome.kind === 'running') {
+    // The computer's store works in software: no button, and its own words for where keys go.
+    if (input.medium.kind === 'store') return <ProgressPanel messageKey={`kiosk.pc.progress.${outcome.stage}`} />;
     const live = outcome.stage === 'keys' && progress;
     if (live && live.step === 'PRESS_BUTTON') return <ButtonPrompt progress={live} />;
     return live ? (
@@ -81,7 +77,7 @@ export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) 
   return (
     <Stack spacing={2} data-testid="apply-installed">
       <Alert severity="success" sx={{ fontSize: '1.3rem' }}>
-        {t('kiosk.result.installed')}
+        {t(input.medium.kind === 'store' ? 'kiosk.pc.installed' : 'kiosk.result.installed')}
       </Alert>
       <List>
         {outcome.certificates.map((c) => (

@@ -7,6 +7,7 @@ import { kioskGraphql } from '../kiosk-graphql';
 import { useKioskI18n } from '../kiosk-i18n';
 import { OPEN_APPLICATION, type OpenedApplication } from '../kiosk-queries';
 import { KioskErrorNotice } from '../KioskError';
+import { mediumRefusal } from '../medium/application-medium';
 import { PinField } from './PinField';
 import { insertedToken, loginToken } from './token-login';
 
@@ -55,6 +56,8 @@ export const ApplySelect = ({ agent, onOpened }: ApplySelectProps) => {
           {},
           locale,
         );
+        const refusal = mediumRefusal(openApplication, 'token', (m) => t(`enums.StorageMedium.${m}`));
+        if (refusal) throw refusal;
         onOpened(openApplication, loggedIn);
       } catch (e) {
         const failure = toKioskError(e);

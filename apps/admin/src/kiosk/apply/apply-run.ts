@@ -1,25 +1,23 @@
-import type { AgentClient } from '../agent-client';
 import { derToPem } from '../agent-client';
 import { kioskGraphql } from '../kiosk-graphql';
 import { CONFIRM_INSTALLED, DOWNLOAD, SUBMIT, type Downloaded, type OpenedApplication } from '../kiosk-queries';
+import type { Medium } from '../medium/medium';
 
 export type RunStage = 'keys' | 'submitting' | 'downloading' | 'installing';
 
 export interface ApplyInput {
-  readonly agent: AgentClient;
+  readonly medium: Medium;
   readonly opened: OpenedApplication;
-  readonly tokenSerial: string;
   readonly termsVersion: string;
   /** One per wizard: a retried submit is answered with the first pair, not a second one. */
   readonly requestId: string;
   readonly locale: string;
 }
 
-/** Both key pairs on the token, their CSRs to the API; returns the enrolment session. */
+/** Both key pairs on the medium, their CSRs to the API; returns the enrolment session. */
 export async function generateAndSubmit(input: ApplyInput, stage: (s: RunStage) => void): Promise<string> {
   stage('keys');
-  const { keys } = await input.agent.generateKeys({
-    serial: input.tokenSerial,
+  const { keys } = await input.medium.generate({
     subject: [{ type: 'CN', value: input.opened.application.commonName }],
     label: input.opened.application.commonName,
   });
@@ -36,7 +34,7 @@ export async function generateAndSubmit(input: ApplyInput, stage: (s: RunStage) 
     {
       input: {
         ticket: input.opened.ticket,
-        tokenSerial: input.tokenSerial,
+        ...(input.medium.tokenSerial ? { tokenSerial: input.medium.tokenSerial } : {}),
         signingCsr: csrOf('SIGNING'),
         encryptionCsr: csrOf('ENCRYPTION'),
         requestId: input.requestId,
@@ -50,12 +48,11 @@ export async function generateAndSubmit(input: ApplyInput, stage: (s: RunStage) 
 }
 
 /**
- * Downloads what the CA signed, writes it next to its keys on the token with the chain, and tells
+ * Downloads what the CA signed, writes it next to its keys on the medium with the chain, and tells
  * the API it is installed. Throws CA_ISSUING (6025) while the CA is still at work.
  */
 export async function downloadAndInstall(
-  agent: AgentClient,
-  tokenSerial: string,
+  medium: Medium,
   session: string,
   locale: string,
   stage: (s: RunStage) => void,
@@ -68,11 +65,10 @@ export async function downloadAndInstall(
     locale,
   );
   stage('installing');
-  await agent.install({
-    serial: tokenSerial,
-    certificates: downloadCertificates.certificates.map((c) => derToPem(c.der)),
-    chain: downloadCertificates.chain.map((der) => derToPem(der)),
-  });
+  await medium.install(
+    downloadCertificates.certificates.map((c) => derToPem(c.der)),
+    downloadCertificates.chain.map((der) => derToPem(der)),
+  );
   await kioskGraphql(
     CONFIRM_INSTALLED,
     { input: { certificateIds: downloadCertificates.certificates.map((c) => c.id) } },

@@ -8,19 +8,32 @@ import { kioskGraphql } from '../kiosk-graphql';
 import { useKioskI18n } from '../kiosk-i18n';
 import { MY_CERTIFICATES, SUSPEND, type MyCertificate } from '../kiosk-queries';
 import { KioskErrorNotice } from '../KioskError';
+import type { Medium } from '../medium/medium';
+import { storeMedium } from '../medium/store-medium';
+import { tokenMedium } from '../medium/token-medium';
+import { StorePasswordFields } from '../pc/StorePasswordFields';
+import { useStorePassword } from '../pc/use-store-password';
 import type { LiveProgress } from '../use-kiosk-session';
 import { RenewFlow } from './RenewFlow';
 import { CertificateTable } from './CertificateTable';
-import { proveWithToken } from './prove-certificate';
+import { proveWithMedium } from './prove-certificate';
 
-/** 查詢我的憑證, with 暫禁 and the proof sheet: signed in by a certificate on the token. */
-export const MyCertificates = ({ agent, progress }: { agent: AgentClient; progress: LiveProgress | null }) => {
+export interface MyCertificatesProps {
+  readonly agent: AgentClient;
+  readonly progress: LiveProgress | null;
+  /** Prove with a certificate in this computer's store (PC) rather than on a token. */
+  readonly computer?: { readonly storeCreated: boolean };
+}
+
+/** 查詢我的憑證, with 暫禁 and the proof sheet: signed in by a certificate on the token or this computer. */
+export const MyCertificates = ({ agent, progress, computer }: MyCertificatesProps) => {
   const { t, locale } = useKioskI18n();
+  const store = useStorePassword(agent, computer);
   const [pin, setPin] = useState('');
   const [warned, setWarned] = useState(false);
   const [finalTry, setFinalTry] = useState(false);
   const [session, setSession] = useState<string | null>(null);
-  const [tokenSerial, setTokenSerial] = useState('');
+  const [medium, setMedium] = useState<Medium | null>(null);
   const [renewing, setRenewing] = useState<MyCertificate | null>(null);
   const [certificates, setCertificates] = useState<readonly MyCertificate[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -43,16 +56,20 @@ export const MyCertificates = ({ agent, progress }: { agent: AgentClient; progre
     setError(null);
     void (async () => {
       try {
-        const token = await loginToken(agent, pin, warned);
-        setTokenSerial(token.serial);
-        const proved = await proveWithToken(agent, token.serial, locale);
+        let signedIn: Medium;
+        if (computer) {
+          await store.unlock();
+          signedIn = storeMedium(agent);
+        } else signedIn = tokenMedium(agent, (await loginToken(agent, pin, warned)).serial);
+        setMedium(signedIn);
+        const proved = await proveWithMedium(signedIn, locale);
         setSession(proved);
         await load(proved);
       } catch (e) {
         const failure = toKioskError(e);
         if (failure.code === 'TOKEN_PIN_FINAL_TRY') setFinalTry(true);
         else setError(failure);
-        setFinalTry(!!(await insertedToken(agent).catch(() => null))?.pin.finalTry);
+        if (!computer) setFinalTry(!!(await insertedToken(agent).catch(() => null))?.pin.finalTry);
       } finally {
         setPin('');
         setBusy(false);
@@ -79,17 +96,31 @@ export const MyCertificates = ({ agent, progress }: { agent: AgentClient; progre
 
   return (
     <Stack spacing={3}>
-      <Typography variant="h4">{t('kiosk.certificates.title')}</Typography>
+      <Typography variant="h4">{t(computer ? 'kiosk.pc.home.pcCertificates' : 'kiosk.certificates.title')}</Typography>
       {!session && (
         <Stack component="form" spacing={3} onSubmit={signIn} sx={{ maxWidth: 560 }}>
-          <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
-          <PinField
-            value={pin}
-            onChange={setPin}
-            finalTry={finalTry && !warned}
-            onAcceptFinalTry={() => setWarned(true)}
-          />
-          <Button type="submit" size="large" variant="contained" disabled={busy || !pin || (finalTry && !warned)}>
+          {computer ? (
+            <>
+              <Typography variant="h6">{t('kiosk.pc.proveHint')}</Typography>
+              <StorePasswordFields store={store} />
+            </>
+          ) : (
+            <>
+              <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
+              <PinField
+                value={pin}
+                onChange={setPin}
+                finalTry={finalTry && !warned}
+                onAcceptFinalTry={() => setWarned(true)}
+              />
+            </>
+          )}
+          <Button
+            type="submit"
+            size="large"
+            variant="contained"
+            disabled={busy || (computer ? !store.ready : !pin || (finalTry && !warned))}
+          >
             {t('kiosk.certificates.prove')}
           </Button>
         </Stack>
@@ -100,10 +131,10 @@ export const MyCertificates = ({ agent, progress }: { agent: AgentClient; progre
         </Alert>
       )}
       <KioskErrorNotice error={error} />
-      {session && renewing && (
+      {session && renewing && medium && (
         <RenewFlow
           agent={agent}
-          tokenSerial={tokenSerial}
+          medium={medium}
           certificate={renewing}
           session={session}
           progress={progress}

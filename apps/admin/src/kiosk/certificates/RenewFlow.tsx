@@ -1,6 +1,7 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useCallback, useRef, useState } from 'react';
 import type { AgentClient } from '../agent-client';
+import type { Medium } from '../medium/medium';
 import { downloadAndInstall, type RunStage } from '../apply/apply-run';
 import { ButtonPrompt } from '../apply/ButtonPrompt';
 import { toKioskError, type KioskError } from '../kiosk-error';
@@ -10,7 +11,7 @@ import { IssuingNotice } from '../IssuingNotice';
 import { KioskErrorNotice } from '../KioskError';
 import { ProgressPanel } from '../ProgressPanel';
 import type { LiveProgress } from '../use-kiosk-session';
-import { renewOnToken } from './renew-run';
+import { renewOnMedium } from './renew-run';
 import { TokenRoomNotice } from './TokenRoomNotice';
 
 type State =
@@ -22,15 +23,16 @@ type State =
 
 export interface RenewFlowProps {
   readonly agent: AgentClient;
-  readonly tokenSerial: string;
+  /** Where the old keys are and the new ones go: the token in the reader or this computer's store. */
+  readonly medium: Medium;
   readonly certificate: MyCertificate;
   readonly session: string;
   readonly progress: LiveProgress | null;
   readonly onClose: () => void;
 }
 
-/** 憑證更新 of one signing certificate and its encryption partner, on the same token. */
-export const RenewFlow = ({ agent, tokenSerial, certificate, session, progress, onClose }: RenewFlowProps) => {
+/** 憑證更新 of one signing certificate and its encryption partner, on the same medium. */
+export const RenewFlow = ({ agent, medium, certificate, session, progress, onClose }: RenewFlowProps) => {
   const { t, locale } = useKioskI18n();
   const [state, setState] = useState<State>({ kind: 'confirm' });
   const [room, setRoom] = useState<Renewed['tokenRoom']>(null);
@@ -42,13 +44,11 @@ export const RenewFlow = ({ agent, tokenSerial, certificate, session, progress, 
   const run = async () => {
     try {
       if (!renewed.current) {
-        const result = await renewOnToken({ agent, tokenSerial, certificate, session, requestId, locale }, () =>
-          stage('keys'),
-        );
+        const result = await renewOnMedium({ medium, certificate, session, requestId, locale }, () => stage('keys'));
         renewed.current = true;
         setRoom(result.tokenRoom);
       }
-      await downloadAndInstall(agent, tokenSerial, session, locale, stage);
+      await downloadAndInstall(medium, session, locale, stage);
       setState({ kind: 'installed' });
     } catch (e) {
       const error = toKioskError(e);
@@ -64,9 +64,11 @@ export const RenewFlow = ({ agent, tokenSerial, certificate, session, progress, 
       {state.kind === 'confirm' && (
         <>
           <Typography sx={{ fontSize: '1.3rem' }}>
-            {t('kiosk.renew.explain', { cn: certificate.commonName })}
+            {t(medium.kind === 'store' ? 'kiosk.pc.renewExplain' : 'kiosk.renew.explain', {
+              cn: certificate.commonName,
+            })}
           </Typography>
-          <TokenRoomNotice agent={agent} tokenSerial={tokenSerial} onFits={setFits} />
+          {medium.tokenSerial && <TokenRoomNotice agent={agent} tokenSerial={medium.tokenSerial} onFits={setFits} />}
           <Stack direction="row" spacing={2}>
             <Button size="large" onClick={onClose}>
               {t('kiosk.certificates.cancel')}
@@ -82,14 +84,20 @@ export const RenewFlow = ({ agent, tokenSerial, certificate, session, progress, 
           <ButtonPrompt progress={progress} />
         ) : (
           <ProgressPanel
-            messageKey={state.stage === 'keys' ? 'kiosk.progress.GENERATING_KEY' : `kiosk.progress.${state.stage}`}
+            messageKey={
+              medium.kind === 'store'
+                ? `kiosk.pc.progress.${state.stage}`
+                : state.stage === 'keys'
+                  ? 'kiosk.progress.GENERATING_KEY'
+                  : `kiosk.progress.${state.stage}`
+            }
           />
         ))}
       {state.kind === 'issuing' && <IssuingNotice onRetry={() => void run()} />}
       {state.kind === 'failed' && <KioskErrorNotice error={state.error} />}
       {state.kind === 'installed' && (
         <Alert severity="success" data-testid="renew-installed" sx={{ fontSize: '1.3rem' }}>
-          {t('kiosk.renew.done')}
+          {t(medium.kind === 'store' ? 'kiosk.pc.renewDone' : 'kiosk.renew.done')}
         </Alert>
       )}
       {(state.kind === 'installed' || state.kind === 'failed') && (

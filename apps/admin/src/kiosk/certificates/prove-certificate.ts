@@ -2,15 +2,24 @@ import type { AgentClient } from '../agent-client';
 import { KioskError } from '../kiosk-error';
 import { kioskGraphql } from '../kiosk-graphql';
 import { PROVE, START_CHALLENGE } from '../kiosk-queries';
+import type { Medium } from '../medium/medium';
+import { tokenMedium } from '../medium/token-medium';
+
+/** Signs the customer in with a certificate on the (logged-in) token; see proveWithMedium. */
+export function proveWithToken(agent: AgentClient, tokenSerial: string, locale: string): Promise<string> {
+  return proveWithMedium(tokenMedium(agent, tokenSerial), locale);
+}
 
 /**
- * Signs the customer in with a certificate on the (logged-in) token: the API's challenge is signed
- * on the token by the agent — the PIN never leaves the kiosk — and traded for a certificate session.
+ * Signs the customer in with a certificate on the medium (a logged-in token, or the opened store of
+ * this computer): the API's challenge is signed by the agent — the PIN or store password never
+ * leaves this machine — and traded for a certificate session. No certificate with its key here is
+ * 80092004 PRIVATE_KEY_NOT_FOUND.
  */
-export async function proveWithToken(agent: AgentClient, tokenSerial: string, locale: string): Promise<string> {
-  const { certificates } = await agent.objects({ serial: tokenSerial });
+export async function proveWithMedium(medium: Medium, locale: string): Promise<string> {
+  const { certificates } = await medium.objects();
   const usable = certificates.filter((c) => !c.authority && !c.expired && c.hasPrivateKey !== false);
-  if (usable.length === 0) throw new KioskError('PRIVATE_KEY_NOT_FOUND', 'no certificate with a key on the token');
+  if (usable.length === 0) throw new KioskError('PRIVATE_KEY_NOT_FOUND', 'no certificate with a key on the medium');
   let last: unknown = null;
   // The newest first: an old certificate may be held or revoked and prove nothing.
   for (const certificate of [...usable].sort((a, b) => b.notBefore.localeCompare(a.notBefore))) {
@@ -18,11 +27,7 @@ export async function proveWithToken(agent: AgentClient, tokenSerial: string, lo
       const { startCertificateChallenge: challenge } = await kioskGraphql<{
         startCertificateChallenge: { challengeId: string; toBeSigned: string };
       }>(START_CHALLENGE, { input: { serialHex: certificate.serialNumber, purpose: 'SIGN_IN' } }, {}, locale);
-      const { signature } = await agent.signChallenge({
-        serial: tokenSerial,
-        id: certificate.id,
-        challenge: challenge.toBeSigned,
-      });
+      const { signature } = await medium.sign(certificate.id, challenge.toBeSigned);
       const { proveCertificate } = await kioskGraphql<{ proveCertificate: { session: string } }>(
         PROVE,
         { input: { challengeId: challenge.challengeId, toBeSigned: challenge.toBeSigned, signature } },

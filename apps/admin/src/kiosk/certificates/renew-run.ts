@@ -1,7 +1,7 @@
-import type { AgentClient } from '../agent-client';
 import { KioskError } from '../kiosk-error';
 import { kioskGraphql } from '../kiosk-graphql';
 import { RENEW, START_CHALLENGE, type MyCertificate, type Renewed } from '../kiosk-queries';
+import type { Medium } from '../medium/medium';
 
 const normalise = (serial: string) =>
   serial
@@ -10,8 +10,8 @@ const normalise = (serial: string) =>
     .toLowerCase();
 
 export interface RenewInput {
-  readonly agent: AgentClient;
-  readonly tokenSerial: string;
+  /** The token or computer store that holds the old keys; the new pairs go there too. */
+  readonly medium: Medium;
   readonly certificate: MyCertificate;
   readonly session: string;
   /** One per renewal attempt: a retried call returns the first pair. */
@@ -20,18 +20,17 @@ export interface RenewInput {
 }
 
 /**
- * 憑證更新: a new signing and encryption pair on the token, a `renew` challenge signed with the old
+ * 憑證更新: a new signing and encryption pair on the medium, a `renew` challenge signed with the old
  * signing key (proof that the customer still holds it), then renewCertificates.
  */
-export async function renewOnToken(input: RenewInput, onKeys: () => void): Promise<Renewed> {
-  const { agent, tokenSerial, certificate, locale } = input;
-  const { certificates } = await agent.objects({ serial: tokenSerial });
+export async function renewOnMedium(input: RenewInput, onKeys: () => void): Promise<Renewed> {
+  const { medium, certificate, locale } = input;
+  const { certificates } = await medium.objects();
   const old = certificates.find((c) => normalise(c.serialNumber) === normalise(certificate.serialHex));
-  if (!old) throw new KioskError('PRIVATE_KEY_NOT_FOUND', 'the certificate is not on this token');
+  if (!old) throw new KioskError('PRIVATE_KEY_NOT_FOUND', 'the certificate is not on this medium');
 
   onKeys();
-  const { keys } = await agent.generateKeys({
-    serial: tokenSerial,
+  const { keys } = await medium.generate({
     subject: [{ type: 'CN', value: certificate.commonName }],
     label: certificate.commonName,
   });
@@ -40,7 +39,7 @@ export async function renewOnToken(input: RenewInput, onKeys: () => void): Promi
   const { startCertificateChallenge: challenge } = await kioskGraphql<{
     startCertificateChallenge: { challengeId: string; toBeSigned: string };
   }>(START_CHALLENGE, { input: { serialHex: certificate.serialHex, purpose: 'RENEW' } }, {}, locale);
-  const { signature } = await agent.signChallenge({ serial: tokenSerial, id: old.id, challenge: challenge.toBeSigned });
+  const { signature } = await medium.sign(old.id, challenge.toBeSigned);
   const { renewCertificates } = await kioskGraphql<{ renewCertificates: Renewed }>(
     RENEW,
     {
