@@ -272,7 +272,7 @@ export class TokenService {
       // CKR_DEVICE_REMOVED while C_GetTokenInfo is fine again): start a fresh one, logged out.
       try {
         session.info();
-        await session.run((s) => s.getInfo());
+        await session.run((s) => isLoggedIn(s));
         return session;
       } catch {
         if (this.sessions.get(serial) === open) this.sessions.delete(serial);

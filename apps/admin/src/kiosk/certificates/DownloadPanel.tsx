@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, Typography } from '@mui/material';
+import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { AgentClient } from '../agent-client';
 import { downloadAndInstall } from '../apply/apply-run';
@@ -8,42 +8,32 @@ import { IssuingNotice } from '../IssuingNotice';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import { KioskErrorNotice } from '../KioskError';
-import type { Medium } from '../medium/medium';
-import { storeMedium } from '../medium/store-medium';
-import { tokenMedium } from '../medium/token-medium';
-import { StorePasswordFields } from '../pc/StorePasswordFields';
-import { useStorePassword } from '../pc/use-store-password';
-import { proveWithMedium } from './prove-certificate';
+import { proveWithToken } from './prove-certificate';
+import { type PendingKeyHolder, proveWithPendingKey, provingKeys } from './prove-pending';
 
-type State = 'pin' | 'working' | 'issuing' | 'installed';
-
-export interface DownloadPanelProps {
-  readonly agent: AgentClient;
-  /** Download to this computer's store (PC) rather than a token; says whether its password is set. */
-  readonly computer?: { readonly storeCreated: boolean };
-}
+type State = 'pin' | 'idNumber' | 'working' | 'issuing' | 'installed';
 
 /**
  * 下載憑證 for a customer who comes back (the CA took long, or a renewal was left half-way): the
- * token (or this computer's store) proves them, then whatever the CA has signed is installed. 6025
- * still issuing, 6036 nothing to download, 80092004 the key is not on this medium — each with the
- * shared message.
+ * token proves them, then whatever the CA has signed is installed. 6025 still issuing, 6036
+ * nothing to download, 80092004 the key is not on this token — each with the shared message.
  */
-export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
+export const DownloadPanel = ({ agent }: { agent: AgentClient }) => {
   const { t, locale } = useKioskI18n();
-  const store = useStorePassword(agent, computer);
   const [pin, setPin] = useState('');
   const [warned, setWarned] = useState(false);
   const [finalTry, setFinalTry] = useState(false);
-  const [session, setSession] = useState<{ token: string; medium: Medium } | null>(null);
+  const [session, setSession] = useState<{ token: string; serial: string } | null>(null);
   const [state, setState] = useState<State>('pin');
   const [error, setError] = useState<KioskError | null>(null);
+  const [pending, setPending] = useState<(PendingKeyHolder & { serial: string }) | null>(null);
+  const [idNumber, setIdNumber] = useState('');
 
-  const download = async (proved: { token: string; medium: Medium }) => {
+  const download = async (proved: { token: string; serial: string }) => {
     setState('working');
     setError(null);
     try {
-      await downloadAndInstall(proved.medium, proved.token, locale, () => undefined);
+      await downloadAndInstall(agent, proved.serial, proved.token, locale, () => undefined);
       setState('installed');
     } catch (e) {
       const failure = toKioskError(e);
@@ -53,22 +43,30 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
     }
   };
 
-  const unlock = async (): Promise<Medium> => {
-    if (computer) {
-      await store.unlock();
-      return storeMedium(agent);
-    }
-    return tokenMedium(agent, (await loginToken(agent, pin, warned)).serial);
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setState('working');
     setError(null);
     void (async () => {
       try {
-        const medium = await unlock();
-        const proved = { token: await proveWithMedium(medium, locale), medium };
+        const { serial } = await loginToken(agent, pin, warned);
+        let token: string;
+        try {
+          token = await proveWithToken(agent, serial, locale);
+        } catch (e) {
+          // A first apply the CA signed after the customer left: only the keys are on the token yet.
+          const holder = {
+            serial,
+            objects: () => agent.objects({ serial }),
+            sign: (id: string, challenge: string) => agent.signChallenge({ serial, id, challenge }),
+          };
+          if (toKioskError(e).code !== 'PRIVATE_KEY_NOT_FOUND' || provingKeys(await holder.objects()).length === 0)
+            throw e;
+          setPending(holder);
+          setState('idNumber');
+          return;
+        }
+        const proved = { token, serial };
         setSession(proved);
         await download(proved);
       } catch (e) {
@@ -82,34 +80,51 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
     })();
   };
 
+  const proveLater = (event: FormEvent) => {
+    event.preventDefault();
+    if (!pending) return;
+    setState('working');
+    setError(null);
+    void (async () => {
+      try {
+        const proved = { token: await proveWithPendingKey(pending, idNumber, locale), serial: pending.serial };
+        setSession(proved);
+        await download(proved);
+      } catch (e) {
+        setError(toKioskError(e));
+        setState('idNumber');
+      }
+    })();
+  };
+
   return (
     <Stack spacing={3} sx={{ maxWidth: 720 }}>
-      <Typography variant="h4">{t(computer ? 'kiosk.pc.home.pcDownload' : 'kiosk.home.download')}</Typography>
+      <Typography variant="h4">{t('kiosk.home.download')}</Typography>
       {state === 'pin' && !session && (
         <Stack component="form" spacing={3} onSubmit={submit}>
-          {computer ? (
-            <>
-              <Typography variant="h6">{t('kiosk.pc.proveHint')}</Typography>
-              <StorePasswordFields store={store} />
-            </>
-          ) : (
-            <>
-              <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
-              <PinField
-                value={pin}
-                onChange={setPin}
-                finalTry={finalTry && !warned}
-                onAcceptFinalTry={() => setWarned(true)}
-              />
-            </>
-          )}
-          <Button
-            type="submit"
-            size="large"
-            variant="contained"
-            disabled={computer ? !store.ready : !pin || (finalTry && !warned)}
-          >
+          <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
+          <PinField
+            value={pin}
+            onChange={setPin}
+            finalTry={finalTry && !warned}
+            onAcceptFinalTry={() => setWarned(true)}
+          />
+          <Button type="submit" size="large" variant="contained" disabled={!pin || (finalTry && !warned)}>
             {t('kiosk.next')}
+          </Button>
+        </Stack>
+      )}
+      {state === 'idNumber' && (
+        <Stack component="form" spacing={3} onSubmit={proveLater} data-testid="download-later">
+          <Typography variant="h6">{t('kiosk.later.hint')}</Typography>
+          <TextField
+            label={t('kiosk.apply.idNumber')}
+            value={idNumber}
+            autoComplete="off"
+            onChange={(e) => setIdNumber(e.target.value)}
+          />
+          <Button type="submit" size="large" variant="contained" disabled={!idNumber.trim()}>
+            {t('kiosk.later.prove')}
           </Button>
         </Stack>
       )}
@@ -117,7 +132,7 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
       {state === 'issuing' && session && <IssuingNotice onRetry={() => void download(session)} />}
       {state === 'installed' && (
         <Alert severity="success" data-testid="download-installed" sx={{ fontSize: '1.3rem' }}>
-          {t(computer ? 'kiosk.pc.installed' : 'kiosk.result.installed')}
+          {t('kiosk.result.installed')}
         </Alert>
       )}
       <KioskErrorNotice error={error} />

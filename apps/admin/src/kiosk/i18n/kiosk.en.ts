@@ -127,55 +127,9 @@ export const kioskEn = {
     really: 'Delete this certificate and its keys from the token? This cannot be undone.',
     confirm: 'Delete',
   },
-  pc: {
-    home: {
-      title: 'Certificates kept on this computer (PC)',
-      pcApply: 'Apply for certificates on this computer',
-      pcDownload: 'Download certificates to this computer',
-      pcCertificates: 'My certificates (on this computer)',
-      pcBackup: 'Back up a PC certificate',
-      pcRestore: 'Restore a PC certificate backup',
-      tokenToComputer: "Copy the token's certificates to this computer",
-    },
-    applyTitle: 'Apply for certificates on this computer',
-    thisComputer: 'this computer',
-    storeFirst:
-      "This computer's certificate store has no password yet. Choose one: it protects your keys on this computer and is asked every time.",
-    storeNew: 'New certificate store password',
-    storeAgain: 'Certificate store password again',
-    storeMismatch: 'The two passwords differ.',
-    storePassword: "This computer's certificate store password",
-    openHint: "Enter the password of this computer's certificate store.",
-    open: 'Open the certificate store',
-    proveHint: "A certificate in this computer's store proves who you are.",
-    progress: {
-      keys: 'Generating the key pairs on this computer…',
-      submitting: 'Sending the certificate requests…',
-      downloading: 'Downloading your certificates…',
-      installing: "Storing the certificates in this computer's certificate store…",
-    },
-    installed: "Your signing and encryption certificates are in this computer's certificate store.",
-    renewExplain:
-      'A new signing and encryption key pair is made on this computer for %{cn}; the current certificates keep working until they expire.',
-    renewDone: "Your renewed certificates are in this computer's certificate store.",
-    noCertificates: "There are no certificates in this computer's certificate store.",
-    backupAdvice:
-      'Check the certificate, then choose a backup-file password (at least 8 characters, letters and digits). Keep the file on a USB stick rather than on this computer.',
-    backupPassword: 'Backup-file password',
-    backupAgain: 'Backup-file password again',
-    backupMismatch: 'The two passwords differ.',
-    backupStart: 'Export the certificate',
-    backupSaved: 'The backup %{file} was handed to the browser to save. Keep it and its password apart.',
-    restoreHint: 'Choose the backup file (.p12 or .pfx) and enter the password set when it was exported.',
-    restoreFile: 'Choose the backup file',
-    restorePassword: 'Backup-file password',
-    restoreStart: 'Restore',
-    restored: "The certificate and its key are back in this computer's certificate store.",
-    copyExplain:
-      "The token's certificates are copied to this computer, where other programs can find them. The private keys stay on the token.",
-    copyStart: 'Copy the certificates',
-    copied: '%{count} certificates were copied to this computer.',
-    copiedNone: 'The token holds no certificates to copy.',
+  later: {
+    hint: "The keys on this token have no certificate yet: enter the ID number you applied with, the token's key proves it is you, and the certificates are downloaded.",
+    prove: 'Prove and download',
   },
   help: {
     openCheck: 'Environment check',
@@ -332,5 +286,24 @@ export const kioskEn = {
       AGENT_HOST_REFUSED:
         'The request reached the agent under a name other than this computer, as a page trying to borrow the token would; it was refused.',
     },
+  },
+  fedi: {
+    menu: 'Convert FEDI certificate',
+    title: 'Convert a FEDI certificate online',
+    steps: { select: 'Choose certificate', confirm: 'Confirm details', terms: 'Terms of use', result: 'Result' },
+    insert: 'Insert the iKey that holds your FEDI certificate.',
+    intro:
+      "Enter the iKey's PIN and the FEDI certificates on it are listed. The conversion makes new FXML signing and encryption certificates on the same iKey, with no visit to a branch.",
+    list: 'Read the FEDI certificates on the token',
+    serial: 'Serial %{serial}',
+    expires: 'Expires %{date}',
+    choose: 'Convert this certificate',
+    proving: "Proving who you are with the FEDI certificate's private key…",
+    commonName: 'Common Name after the conversion',
+    email: 'E-mail',
+    emailHint: 'Expiry reminders of the new certificates are sent to this address; check that it is right.',
+    confirm: 'Convert',
+    installed:
+      'Converted: the new FXML signing and encryption certificates (%{commonName}) are on your token; the FEDI certificate stays on it too.',
   },
 } as const;

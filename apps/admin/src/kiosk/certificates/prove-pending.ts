@@ -1,0 +1,55 @@
+import type { ListObjectsResponse, PendingKey, SignChallengeResponse } from '@app/contracts';
+import { KioskError } from '../kiosk-error';
+import { kioskGraphql } from '../kiosk-graphql';
+import { PROVE, START_CHALLENGE } from '../kiosk-queries';
+
+/** What the proof needs of the token: its objects, and a signature with one of its keys. */
+export interface PendingKeyHolder {
+  objects(): Promise<ListObjectsResponse>;
+  sign(id: string, challenge: string): Promise<SignChallengeResponse>;
+}
+
+/** Keys waiting for their certificates that may prove the customer: the signing ones, and any of unknown usage. */
+export function provingKeys(objects: ListObjectsResponse): PendingKey[] {
+  const pending = objects.pendingKeyDetails ?? [];
+  return pending.filter((key) => key.usage !== 'ENCRYPTION');
+}
+
+/**
+ * Signs the customer in with a key whose certificate the CA signed while the customer was away (a
+ * first apply whose CA was slow): the token holds no certificate yet, so the API finds the
+ * certificate by the ID number and the key's public key. CA_ISSUING when it is still not signed,
+ * CERTIFICATE_PROOF_FAILED for an ID number that does not go with the key.
+ */
+export async function proveWithPendingKey(holder: PendingKeyHolder, idNumber: string, locale: string): Promise<string> {
+  const keys = provingKeys(await holder.objects());
+  if (keys.length === 0) throw new KioskError('PRIVATE_KEY_NOT_FOUND', 'no key waiting for a certificate');
+  let last: unknown = null;
+  let issuing: unknown = null;
+  for (const key of keys) {
+    try {
+      const { startCertificateChallenge: challenge } = await kioskGraphql<{
+        startCertificateChallenge: { challengeId: string; toBeSigned: string };
+      }>(
+        START_CHALLENGE,
+        { input: { idNumber: idNumber.trim().toUpperCase(), publicKey: key.publicKey, purpose: 'SIGN_IN' } },
+        {},
+        locale,
+      );
+      const { signature } = await holder.sign(key.id, challenge.toBeSigned);
+      const { proveCertificate } = await kioskGraphql<{ proveCertificate: { session: string } }>(
+        PROVE,
+        { input: { challengeId: challenge.challengeId, toBeSigned: challenge.toBeSigned, signature } },
+        {},
+        locale,
+      );
+      return proveCertificate.session;
+    } catch (e) {
+      // An older key may belong to a request long gone; a newer one may still prove.
+      last = e;
+      if (e instanceof KioskError && e.code === 'CA_ISSUING') issuing = e;
+    }
+  }
+  // "Still issuing" tells the customer more than a refusal for another, abandoned key.
+  throw issuing ?? last;
+}
