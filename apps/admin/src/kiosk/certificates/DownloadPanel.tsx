@@ -8,32 +8,45 @@ import { IssuingNotice } from '../IssuingNotice';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import { KioskErrorNotice } from '../KioskError';
-import { proveWithToken } from './prove-certificate';
-import { type PendingKeyHolder, proveWithPendingKey, provingKeys } from './prove-pending';
+import type { Medium } from '../medium/medium';
+import { storeMedium } from '../medium/store-medium';
+import { tokenMedium } from '../medium/token-medium';
+import { StorePasswordFields } from '../pc/StorePasswordFields';
+import { useStorePassword } from '../pc/use-store-password';
+import { proveWithMedium } from './prove-certificate';
+import { proveWithPendingKey, provingKeys } from './prove-pending';
 
 type State = 'pin' | 'idNumber' | 'working' | 'issuing' | 'installed';
 
+export interface DownloadPanelProps {
+  readonly agent: AgentClient;
+  /** Download to this computer's store (PC) rather than a token; says whether its password is set. */
+  readonly computer?: { readonly storeCreated: boolean };
+}
+
 /**
  * 下載憑證 for a customer who comes back (the CA took long, or a renewal was left half-way): the
- * token proves them, then whatever the CA has signed is installed. 6025 still issuing, 6036
- * nothing to download, 80092004 the key is not on this token — each with the shared message.
+ * token (or this computer's store) proves them, then whatever the CA has signed is installed. 6025
+ * still issuing, 6036 nothing to download, 80092004 the key is not on this medium — each with the
+ * shared message.
  */
-export const DownloadPanel = ({ agent }: { agent: AgentClient }) => {
+export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
   const { t, locale } = useKioskI18n();
+  const store = useStorePassword(agent, computer);
   const [pin, setPin] = useState('');
   const [warned, setWarned] = useState(false);
   const [finalTry, setFinalTry] = useState(false);
-  const [session, setSession] = useState<{ token: string; serial: string } | null>(null);
+  const [session, setSession] = useState<{ token: string; medium: Medium } | null>(null);
   const [state, setState] = useState<State>('pin');
   const [error, setError] = useState<KioskError | null>(null);
-  const [pending, setPending] = useState<(PendingKeyHolder & { serial: string }) | null>(null);
+  const [pending, setPending] = useState<Medium | null>(null);
   const [idNumber, setIdNumber] = useState('');
 
-  const download = async (proved: { token: string; serial: string }) => {
+  const download = async (proved: { token: string; medium: Medium }) => {
     setState('working');
     setError(null);
     try {
-      await downloadAndInstall(agent, proved.serial, proved.token, locale, () => undefined);
+      await downloadAndInstall(proved.medium, proved.token, locale, () => undefined);
       setState('installed');
     } catch (e) {
       const failure = toKioskError(e);
@@ -43,30 +56,33 @@ export const DownloadPanel = ({ agent }: { agent: AgentClient }) => {
     }
   };
 
+  const unlock = async (): Promise<Medium> => {
+    if (computer) {
+      await store.unlock();
+      return storeMedium(agent);
+    }
+    return tokenMedium(agent, (await loginToken(agent, pin, warned)).serial);
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setState('working');
     setError(null);
     void (async () => {
       try {
-        const { serial } = await loginToken(agent, pin, warned);
+        const medium = await unlock();
         let token: string;
         try {
-          token = await proveWithToken(agent, serial, locale);
+          token = await proveWithMedium(medium, locale);
         } catch (e) {
           // A first apply the CA signed after the customer left: only the keys are on the token yet.
-          const holder = {
-            serial,
-            objects: () => agent.objects({ serial }),
-            sign: (id: string, challenge: string) => agent.signChallenge({ serial, id, challenge }),
-          };
-          if (toKioskError(e).code !== 'PRIVATE_KEY_NOT_FOUND' || provingKeys(await holder.objects()).length === 0)
+          if (toKioskError(e).code !== 'PRIVATE_KEY_NOT_FOUND' || provingKeys(await medium.objects()).length === 0)
             throw e;
-          setPending(holder);
+          setPending(medium);
           setState('idNumber');
           return;
         }
-        const proved = { token, serial };
+        const proved = { token, medium };
         setSession(proved);
         await download(proved);
       } catch (e) {
@@ -87,7 +103,7 @@ export const DownloadPanel = ({ agent }: { agent: AgentClient }) => {
     setError(null);
     void (async () => {
       try {
-        const proved = { token: await proveWithPendingKey(pending, idNumber, locale), serial: pending.serial };
+        const proved = { token: await proveWithPendingKey(pending, idNumber, locale), medium: pending };
         setSession(proved);
         await download(proved);
       } catch (e) {
@@ -99,17 +115,31 @@ export const DownloadPanel = ({ agent }: { agent: AgentClient }) => {
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 720 }}>
-      <Typography variant="h4">{t('kiosk.home.download')}</Typography>
+      <Typography variant="h4">{t(computer ? 'kiosk.pc.home.pcDownload' : 'kiosk.home.download')}</Typography>
       {state === 'pin' && !session && (
         <Stack component="form" spacing={3} onSubmit={submit}>
-          <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
-          <PinField
-            value={pin}
-            onChange={setPin}
-            finalTry={finalTry && !warned}
-            onAcceptFinalTry={() => setWarned(true)}
-          />
-          <Button type="submit" size="large" variant="contained" disabled={!pin || (finalTry && !warned)}>
+          {computer ? (
+            <>
+              <Typography variant="h6">{t('kiosk.pc.proveHint')}</Typography>
+              <StorePasswordFields store={store} />
+            </>
+          ) : (
+            <>
+              <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
+              <PinField
+                value={pin}
+                onChange={setPin}
+                finalTry={finalTry && !warned}
+                onAcceptFinalTry={() => setWarned(true)}
+              />
+            </>
+          )}
+          <Button
+            type="submit"
+            size="large"
+            variant="contained"
+            disabled={computer ? !store.ready : !pin || (finalTry && !warned)}
+          >
             {t('kiosk.next')}
           </Button>
         </Stack>
@@ -132,7 +162,7 @@ export const DownloadPanel = ({ agent }: { agent: AgentClient }) => {
       {state === 'issuing' && session && <IssuingNotice onRetry={() => void download(session)} />}
       {state === 'installed' && (
         <Alert severity="success" data-testid="download-installed" sx={{ fontSize: '1.3rem' }}>
-          {t('kiosk.result.installed')}
+          {t(computer ? 'kiosk.pc.installed' : 'kiosk.result.installed')}
         </Alert>
       )}
       <KioskErrorNotice error={error} />
