@@ -2,7 +2,7 @@ import { Button, Stack, Typography } from '@mui/material';
 import { HelpEntries, type HelpView } from './help/HelpEntries';
 import { useKioskI18n } from './kiosk-i18n';
 
-export type KioskFunction = HelpView | 'apply' | 'download' | 'certificates' | 'pin' | 'cleanup' | PcFunction;
+export type KioskFunction = HelpView | 'apply' | 'download' | 'certificates' | 'pin' | 'cleanup' | 'fedi' | PcFunction;
 
 /**
  * The PC medium, offered by a personal-mode agent only: a shared kiosk keeps nothing of the
@@ -32,6 +32,9 @@ export const CustomerHome = ({ onChoose, computer }: { onChoose: (f: KioskFuncti
           {t(`kiosk.home.${f}`)}
         </Button>
       ))}
+      <Button size="large" variant="contained" sx={{ py: 3, fontSize: '1.5rem' }} onClick={() => onChoose('fedi')}>
+        {t('kiosk.fedi.menu')}
+      </Button>
       {computer && (
         <Stack spacing={3} data-testid="pc-functions">
           <Typography variant="h5">{t('kiosk.pc.home.title')}</Typography>

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { ApplyWizard } from './apply/ApplyWizard';
 import { CustomerHome, type KioskFunction } from './CustomerHome';
 import { EndedScreen } from './EndedScreen';
+import { FediWizard } from './fedi/FediWizard';
 import { HelpEntries, type HelpView } from './help/HelpEntries';
 import { HelpPanel } from './help/HelpPanel';
 import { KioskClock } from './KioskClock';
@@ -79,6 +80,7 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
             {fn === 'download' && <DownloadPanel agent={phase.agent} />}
             {fn === 'pin' && <PinChange agent={phase.agent} />}
             {fn === 'cleanup' && <TokenCleanup agent={phase.agent} />}
+            {fn === 'fedi' && <FediWizard agent={phase.agent} progress={progress} />}
             {phase.computer && (
               <>
                 {fn === 'pcApply' && <ApplyWizard agent={phase.agent} progress={progress} computer={phase.computer} />}

@@ -337,4 +337,23 @@ export const kioskEn = {
         'The request reached the agent under a name other than this computer, as a page trying to borrow the token would; it was refused.',
     },
   },
+  fedi: {
+    menu: 'Convert FEDI certificate',
+    title: 'Convert a FEDI certificate online',
+    steps: { select: 'Choose certificate', confirm: 'Confirm details', terms: 'Terms of use', result: 'Result' },
+    insert: 'Insert the iKey that holds your FEDI certificate.',
+    intro:
+      "Enter the iKey's PIN and the FEDI certificates on it are listed. The conversion makes new FXML signing and encryption certificates on the same iKey, with no visit to a branch.",
+    list: 'Read the FEDI certificates on the token',
+    serial: 'Serial %{serial}',
+    expires: 'Expires %{date}',
+    choose: 'Convert this certificate',
+    proving: "Proving who you are with the FEDI certificate's private key…",
+    commonName: 'Common Name after the conversion',
+    email: 'E-mail',
+    emailHint: 'Expiry reminders of the new certificates are sent to this address; check that it is right.',
+    confirm: 'Convert',
+    installed:
+      'Converted: the new FXML signing and encryption certificates (%{commonName}) are on your token; the FEDI certificate stays on it too.',
+  },
 } as const;

@@ -327,4 +327,22 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
       AGENT_HOST_REFUSED: '要求不是以本機位址送到憑證服務程式，如同其他網頁試圖借用載具，因此被拒絕。',
     },
   },
+  fedi: {
+    menu: 'FEDI憑證線上轉置',
+    title: 'FEDI憑證線上轉置',
+    steps: { select: '選擇轉置清單', confirm: '確認轉置資訊', terms: '轉置約定條款', result: '轉置送審結果' },
+    insert: '請插入存放 FEDI 憑證的 iKey。',
+    intro:
+      '輸入 iKey 的載具密碼後，系統會列出載具上的 FEDI 憑證。轉置後會在同一支 iKey 上產生新的 FXML 簽章與加密憑證，不需再至分行臨櫃申請。',
+    list: '讀取載具上的 FEDI 憑證',
+    serial: '序號 %{serial}',
+    expires: '到期日 %{date}',
+    choose: '轉置此憑證',
+    proving: '正在以 FEDI 憑證的私密金鑰驗證身分，請稍候…',
+    commonName: '請確認所進行的轉置 CN',
+    email: '電子郵件',
+    emailHint: '日後憑證到期通知會寄到這個地址，請確認是否正確。',
+    confirm: '確認轉置',
+    installed: '轉置完成：新的 FXML 簽章與加密憑證（%{commonName}）已寫入載具，原 FEDI 憑證仍保留在載具上。',
+  },
 };
