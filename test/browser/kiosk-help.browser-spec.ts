@@ -223,10 +223,46 @@ describe('kiosk: environment check and FAQ in Chromium (real agent on the emulat
     await page.getByRole('heading', { name: '系統環境偵測' }).waitFor();
   });
 
+  it('reading the FAQ over a wizard is activity: touches in it keep the session, only real idleness ends it', async () => {
+    // A browser of its own, on a clock the test runs forward (no waiting three minutes); its
+    // pairing takes the kiosk over from the first page's session.
+    const other = await launchChromium();
+    try {
+      const idle = other.page;
+      await idle.clock.install();
+      await startCustomerSession(idle, world);
+      await idle.getByRole('button', { name: '申請憑證' }).click();
+      await idle.getByText(`載具 ${serial}`).waitFor();
+      await idle.getByLabel('身分證字號／統一編號').fill(CUSTOMER.idNumber);
+      await idle.getByLabel('申請密碼（密碼通知書上的密碼）').fill('WRONG2345');
+      await idle.getByLabel('載具密碼（PIN）').fill(PIN);
+      // The token is still on its final try from the test before: the right PIN, once warned.
+      await idle.getByRole('button', { name: '我了解，使用此密碼' }).click();
+      await idle.getByRole('button', { name: '下一步' }).click();
+      await idle.locator('[data-code="APPLICATION_PASSWORD_WRONG"]').getByRole('button', { name: '說明' }).click();
+      await expectFaqAt(idle, 'APPLICATION_PASSWORD_WRONG');
+      const dialog = idle.getByTestId('faq-dialog');
+
+      await idle.clock.fastForward('02:30');
+      await dialog.getByRole('button', { name: '服務為什麼自己結束了？', exact: true }).click();
+      await idle.clock.fastForward('02:30');
+      // Five minutes since the wizard's last touch, two and a half since the one in the FAQ.
+      await dialog.getByRole('button', { name: '關閉' }).click();
+      await idle.getByLabel('身分證字號／統一編號').waitFor();
+      await expect(idle.getByTestId('kiosk-ended').count()).resolves.toBe(0);
+      expect(world.agent.services.sessions.currentId).toBeDefined();
+
+      await idle.clock.fastForward('03:01');
+      await idle.locator('[data-testid="kiosk-ended"][data-reason="idle"]').waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('with the agent stopped, the first-screen check says it is not reachable, with its fix', async () => {
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
-    await page.getByRole('button', { name: '櫃員：開始客戶自助服務' }).click();
+    // The session of this page was taken over by the previous test's browser: start afresh.
+    await page.goto(world.kioskUrl);
+    await page.getByRole('button', { name: '登入' }).waitFor();
     await world.agent.close();
 
     await page.getByRole('button', { name: '系統環境偵測' }).click();
