@@ -122,12 +122,46 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     world.agent.services.store.close();
   });
 
-  it('backs up a certificate (mismatch and weak passwords refused), restores it after the key is gone, and proves with it', async () => {
-    const [signing] = await world.dataSource.query(
-      "SELECT serial_hex AS serialHex FROM certificates WHERE application_id = ? AND `usage` = 'SIGNING'",
+  it('renews on this computer inside the window: a new pair in the store, the old key proving possession', async () => {
+    await world.dataSource.query(
+      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 10 DAY) WHERE application_id = ?',
       [application.id],
     );
-    await page.getByRole('button', { name: '櫃員：開始客戶自助服務' }).click();
+    const [old] = await world.dataSource.query(
+      "SELECT id, serial_hex AS serialHex FROM certificates WHERE application_id = ? AND `usage` = 'SIGNING'",
+      [application.id],
+    );
+    await startPcSession(page, world);
+    await page.getByRole('button', { name: '查詢我的憑證（本電腦）' }).click();
+    await page.getByLabel('本電腦的憑證存放區密碼').fill(STORE_PASSWORD);
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.locator(`tr[data-serial="${old.serialHex}"]`).getByRole('button', { name: '更新' }).click();
+    await page.getByRole('button', { name: '產生新金鑰並更新' }).click();
+    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
+    await world.signPending();
+    await page.getByRole('button', { name: '再試一次' }).click();
+    await page.getByTestId('renew-installed').getByText('已存入本電腦的憑證存放區').waitFor({ timeout: 60_000 });
+
+    const pairs = await storeKeyPairs(world);
+    expect(pairs).toHaveLength(4);
+    for (const pair of pairs) expect(pair.certified).toBe(pair.held);
+    const renewed = await world.dataSource.query(
+      'SELECT status, medium, token_id AS tokenId, predecessor_id AS predecessorId, serial_hex AS serialHex FROM certificates WHERE predecessor_id IS NOT NULL AND customer_id = ?',
+      [CUSTOMER.id],
+    );
+    expect(renewed).toHaveLength(2);
+    for (const row of renewed) expect(row).toMatchObject({ status: 'ACTIVE', medium: 'PC', tokenId: null });
+    expect(renewed.some((r: { predecessorId: string }) => r.predecessorId === old.id)).toBe(true);
+    expect(pairs.map((p) => p.serial)).toEqual(
+      expect.arrayContaining(renewed.map((r: { serialHex: string }) => norm(r.serialHex))),
+    );
+  });
+
+  it('backs up a certificate (mismatch and weak passwords refused), restores it after the key is gone, and proves with it', async () => {
+    const [signing] = await world.dataSource.query(
+      "SELECT serial_hex AS serialHex FROM certificates WHERE application_id = ? AND `usage` = 'SIGNING' AND predecessor_id IS NULL",
+      [application.id],
+    );
     await startPcSession(page, world);
     await page.getByRole('button', { name: 'PC憑證匯出（備份）' }).click();
     // A new session: the store is asked for once, with the password set before.
@@ -197,9 +231,8 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     const [entry] = await world.agent.services.store.entries();
     const p12 = ssl.file('other.p12', await world.agent.services.store.exportPkcs12(entry.id, BACKUP_PASSWORD));
     const before = (await world.agent.services.store.entries()).map((e) => e.id);
+    world.agent.services.store.close();
 
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByRole('button', { name: '櫃員：開始客戶自助服務' }).click();
     await startPcSession(page, world);
     await page.getByRole('button', { name: 'PC憑證匯入（還原備份）' }).click();
     await page.getByLabel('本電腦的憑證存放區密碼').fill(STORE_PASSWORD);
@@ -211,14 +244,13 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     await refused.waitFor();
     await expect(refused.innerText()).resolves.toContain('憑證備份檔的密碼錯誤');
     await expect(page.getByTestId('restore-done').count()).resolves.toBe(0);
+    // The page's session has the store open: what it holds now is what it held before.
     expect((await world.agent.services.store.entries()).map((e) => e.id)).toEqual(before);
   });
 
   it("copies an iKey's certificates to this computer and lists them", async () => {
     const written = new X509Certificate(readFileSync(ssl.path('copy.der')));
 
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByRole('button', { name: '櫃員：開始客戶自助服務' }).click();
     await startPcSession(page, world);
     await page.getByRole('button', { name: '載具憑證匯至系統' }).click();
     await page.getByTestId('token-status').getByText(copySerial).waitFor();
