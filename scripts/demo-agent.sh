@@ -34,6 +34,25 @@ fi
 export TOKEN_EMULATOR_STATE_DIR=$(pwd)/$dir/state TOKEN_EMULATOR_IKEY='Demo iKey' TOKEN_EMULATOR_EZSIGN='Demo ezSign'
 export TOKEN_EMULATOR_BUTTON=delay TOKEN_EMULATOR_BUTTON_DELAY_MS=2500 TOKEN_EMULATOR_KEYGEN_DELAY_MS=2000
 
+# 王小明's FEDI key and certificate on 'Demo iKey', from the demo FEDI CA (see demo.sh), made once: the key
+# is made in software and written to the token, as the old FEDI enrolment left it there.
+fedi=$dir/fedi
+if [ -s var/fedi-ca.key ] && [ ! -s "$fedi/fedi.pem" ] && command -v pkcs11-tool >/dev/null 2>&1; then
+  mkdir -p "$fedi"
+  p11() { pkcs11-tool --module "$module" --token-label 'Demo iKey' --login --pin 123456 "$@" >/dev/null 2>&1; }
+  (umask 077 && openssl req -new -newkey rsa:2048 -nodes -subj '/C=TW/O=FEDI/OU=FEDI User/CN=U139514691' \
+    -keyout "$fedi/fedi.key" -out "$fedi/fedi.csr" 2>/dev/null)
+  openssl x509 -req -in "$fedi/fedi.csr" -CA var/fedi-ca.pem -CAkey var/fedi-ca.key -days 365 \
+    -set_serial "0x$(openssl rand -hex 16)" -out "$fedi/fedi.new" 2>/dev/null
+  openssl x509 -in "$fedi/fedi.new" -pubkey -noout > "$fedi/fedi.pub"
+  p11 --write-object "$fedi/fedi.key" --type privkey --id fed1 --label FEDI-sign
+  p11 --write-object "$fedi/fedi.pub" --type pubkey --id fed1 --label FEDI-sign
+  p11 --write-object "$fedi/fedi.new" --type cert --id fed1 --label FEDI
+  rm -f "$fedi/fedi.key" "$fedi/fedi.csr" "$fedi/fedi.pub"
+  mv "$fedi/fedi.new" "$fedi/fedi.pem"
+  say "'Demo iKey' holds a FEDI certificate of U139514691 for 憑證線上轉置"
+fi
+
 # This kiosk's key, derived from the API's pairing master key as `issueKioskAgentKey` would hand it out.
 kiosk=K0060000-01
 kiosk_key=$(node -e '

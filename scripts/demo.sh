@@ -30,6 +30,14 @@ export CA_KEY_PASSPHRASE_FILE="${CA_KEY_PASSPHRASE_FILE:-var/ca-passphrase}"
 
 # The kiosk page's origin, bound into pairing tokens, and the demo kiosk's agent on emulated tokens.
 export KIOSK_PAGE_ORIGIN="${KIOSK_PAGE_ORIGIN:-http://${HOST}:${PORT}}"
+# A legacy FEDI CA for 憑證線上轉置, made once: the API trusts its certificate, and the agent script
+# has it sign one FEDI certificate on 'Demo iKey'.
+if [ ! -s var/fedi-ca.pem ]; then
+  (umask 077 && openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj '/C=TW/O=FEDI/CN=Demo FEDI CA' \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign \
+    -keyout var/fedi-ca.key -out var/fedi-ca.pem 2>/dev/null)
+fi
+export FEDI_CA_CERT_FILE="${FEDI_CA_CERT_FILE:-var/fedi-ca.pem}"
 # It follows this process (the API, after exec) and stops with it.
 bash scripts/demo-agent.sh "$KIOSK_PAGE_ORIGIN" $$ &
 # Show the 6025 "CA still issuing" answer for a few seconds, as a real CA queue would.
@@ -45,6 +53,8 @@ cat <<TXT
   CA certificate, chain, CRL and OCSP: ${PKI_BASE_URL}/ca.crt, /chain.pem, /crl, /ocsp
   Kiosk page: ${KIOSK_PAGE_ORIGIN}/kiosk (a teller pairs kiosk K0060000-01; its agent serves the emulated
   tokens 'Demo iKey' and 'Demo ezSign', PIN 123456; register one to a customer at 載具 first).
+  'Demo iKey' also holds a FEDI certificate of 王小明 (U139514691) for FEDI憑證線上轉置: leave the iKey
+  unregistered, or register it to 王小明.
   Stop with Ctrl+C. Data stays in var/ (database, CA, keys).
 
 TXT
