@@ -282,6 +282,21 @@ describe('FEDI → FXML conversion (MariaDB, a legacy FEDI CA made for the suite
     expect(await counts()).toEqual({ ...before, certificates: certificatesBefore });
   });
 
+  it('takes the next sequence of the day, counting the 6-digit CNs the counter gave the same ID', async () => {
+    const holderOf = SEED_CUSTOMERS[11];
+    const teller = await f.t.signIn('teller01');
+    const registered = await f.t.gql(
+      `mutation($input: RegisterApplicationInput!) { registerApplication(input: $input) { commonName } }`,
+      { input: { customerId: holderOf.id, medium: 'IKEY', email: holderOf.email } },
+      { token: teller },
+    );
+    expect(registered.body.data!.registerApplication.commonName).toBe(
+      `${holderOf.idNumber}-00-${taipeiDay().slice(2)}`,
+    );
+    const proof = await proven(await fediHolder(holderOf.idNumber));
+    expect(proof.data!.proveFediCertificate.commonName).toBe(`${holderOf.idNumber}-01-${taipeiDay()}`);
+  });
+
   it('refuses a token registered to someone else (80070005), and its ticket is no session; nothing changes', async () => {
     const owner = SEED_CUSTOMERS[7];
     const teller = await f.t.signIn('teller01');
