@@ -8,7 +8,12 @@ import { KioskWorld } from '../support/kiosk-world';
 const PIN = '258013';
 const WRONG = '000000';
 const CUSTOMER = SEED_CUSTOMERS[7];
-const LABELS = { apply: 'iKey lock apply', change: 'iKey lock change', cleanup: 'iKey lock cleanup' } as const;
+const LABELS = {
+  apply: 'iKey lock apply',
+  change: 'iKey lock change',
+  cleanup: 'iKey lock cleanup',
+  download: 'iKey lock download',
+} as const;
 
 /**
  * Ten wrong PINs lock an iKey (the emulator's counter, as the real token's), and the page warns
@@ -19,7 +24,7 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
   let world: KioskWorld;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  const serials: Record<'apply' | 'change' | 'cleanup', string> = { apply: '', change: '', cleanup: '' };
+  const serials: Record<keyof typeof LABELS, string> = { apply: '', change: '', cleanup: '', download: '' };
   /** PINs the page sent to the agent (login and PIN change), in order. */
   const sent: string[] = [];
 
@@ -66,7 +71,7 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
 
   beforeAll(async () => {
     world = await KioskWorld.start('browser-kiosk-pin-lock');
-    for (const which of ['apply', 'change', 'cleanup'] as const)
+    for (const which of ['apply', 'change', 'cleanup', 'download'] as const)
       serials[which] = world.emulator.addToken({ label: LABELS[which], type: 'IKEY', pin: PIN });
     browser = await launchChromium();
     page = browser.page;
@@ -178,5 +183,32 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
     await tryPin(() => next.click());
     await lockedAfterTenth(serials.cleanup, state);
     expect(await next.isDisabled()).toBe(true);
+  });
+
+  it('下載憑證: the PIN of the proof shows the state, and the warning comes before the last PIN is typed', async () => {
+    await page.getByRole('button', { name: '結束服務' }).click();
+    await page.getByTestId('kiosk-ended').waitFor();
+    await sessionWith('download');
+    await page.getByRole('button', { name: '下載憑證' }).click();
+    const pin = page.getByLabel('載具密碼（PIN）');
+    const next = page.getByRole('button', { name: '下一步' });
+    const before = sent.length;
+    await nineWrong(
+      serials.download,
+      async () => {
+        await pin.fill(WRONG);
+        await next.click();
+      },
+      page.getByTestId('pin-field-state'),
+    );
+
+    await pin.fill(WRONG);
+    expect(await next.isDisabled()).toBe(true);
+    await pin.press('Enter');
+    expect(sent.length - before).toBe(9);
+    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
+    await tryPin(() => next.click());
+    await lockedAfterTenth(serials.download, page.getByTestId('pin-field-state'));
+    expect(await pin.isDisabled()).toBe(true);
   });
 });

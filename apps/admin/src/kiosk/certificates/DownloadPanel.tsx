@@ -1,9 +1,10 @@
+import type { AgentToken } from '@app/contracts';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { AgentClient } from '../agent-client';
 import { downloadAndInstall } from '../apply/apply-run';
 import { PinField } from '../apply/PinField';
-import { loginToken } from '../apply/token-login';
+import { insertedToken, loginToken } from '../apply/token-login';
 import { IssuingNotice } from '../IssuingNotice';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
@@ -36,6 +37,7 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
   const [pin, setPin] = useState('');
   const [warned, setWarned] = useState(false);
   const [finalTry, setFinalTry] = useState(false);
+  const [token, setToken] = useState<AgentToken | null>(null);
   const [session, setSession] = useState<{ token: string; medium: Medium } | null>(null);
   const [state, setState] = useState<State>('pin');
   const [error, setError] = useState<KioskError | null>(null);
@@ -89,6 +91,12 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
         const failure = toKioskError(e);
         if (failure.code === 'TOKEN_PIN_FINAL_TRY') setFinalTry(true);
         else setError(failure);
+        // How the token stands after this try: the warning shows before the last PIN is typed.
+        if (!computer) {
+          const now = await insertedToken(agent).catch(() => null);
+          setToken(now);
+          if (now?.pin.finalTry) setFinalTry(true);
+        }
         setState('pin');
       } finally {
         setPin('');
@@ -129,6 +137,7 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
               <PinField
                 value={pin}
                 onChange={setPin}
+                token={token}
                 finalTry={finalTry && !warned}
                 onAcceptFinalTry={() => setWarned(true)}
               />
