@@ -13,7 +13,8 @@ export interface Application {
   commonName: string;
   status: ApplicationStatus;
   statusChangedAt: string;
-  tellerUsername: string;
+  /** Null for an application the customer converted online from FEDI. */
+  tellerUsername: string | null;
   branchId: string;
   branch: Branch;
   notice: ApplicationNotice | null;
