@@ -462,7 +462,8 @@ static void track(CK_SESSION_HANDLE session, CK_SLOT_ID slot, const char *serial
   if (!s) s = find_tracked(0);
   if (!s && tracked_used < TRACKED_MAX) s = &tracked[tracked_used++];
   if (!s) {
-    warn("more than %d open sessions: session %lu is not tracked for token removal", TRACKED_MAX, (unsigned long)session);
+    warn("more than %d open sessions: session %lu is not tracked for token removal", TRACKED_MAX,
+         (unsigned long)session);
     return;
   }
   *s = (struct tracked_session){.handle = session, .slot = slot, .removals = removals};
@@ -552,57 +553,123 @@ static CK_RV emu_GetMechanismInfo(CK_SLOT_ID slot, CK_MECHANISM_TYPE type, CK_ME
   }
 
 GUARD(InitPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR pin, CK_ULONG pin_len), (session, pin, pin_len))
-GUARD(SetPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR old_pin, CK_ULONG old_len, CK_BYTE_PTR new_pin, CK_ULONG new_len), (session, old_pin, old_len, new_pin, new_len))
+GUARD(SetPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR old_pin, CK_ULONG old_len, CK_BYTE_PTR new_pin,
+               CK_ULONG new_len),
+      (session, old_pin, old_len, new_pin, new_len))
 GUARD(GetSessionInfo, (CK_SESSION_HANDLE session, CK_SESSION_INFO_PTR info), (session, info))
-GUARD(GetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG_PTR operation_state_len), (session, operation_state, operation_state_len))
-GUARD(SetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG operation_state_len, CK_OBJECT_HANDLE encryption_key, CK_OBJECT_HANDLE authentiation_key), (session, operation_state, operation_state_len, encryption_key, authentiation_key))
-GUARD(Login, (CK_SESSION_HANDLE session, CK_USER_TYPE user_type, CK_BYTE_PTR pin, CK_ULONG pin_len), (session, user_type, pin, pin_len))
+GUARD(GetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG_PTR operation_state_len),
+      (session, operation_state, operation_state_len))
+GUARD(SetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG operation_state_len,
+                          CK_OBJECT_HANDLE encryption_key, CK_OBJECT_HANDLE authentication_key),
+      (session, operation_state, operation_state_len, encryption_key, authentication_key))
+GUARD(Login, (CK_SESSION_HANDLE session, CK_USER_TYPE user_type, CK_BYTE_PTR pin, CK_ULONG pin_len),
+      (session, user_type, pin, pin_len))
 GUARD(Logout, (CK_SESSION_HANDLE session), (session))
-GUARD(CreateObject, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *object), (session, templ, count, object))
-GUARD(CopyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *new_object), (session, object, templ, count, new_object))
+GUARD(CreateObject, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *object),
+      (session, templ, count, object))
+GUARD(CopyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count,
+                   CK_OBJECT_HANDLE *new_object),
+      (session, object, templ, count, new_object))
 GUARD(DestroyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object), (session, object))
 GUARD(GetObjectSize, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ULONG_PTR size), (session, object, size))
-GUARD(GetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, object, templ, count))
-GUARD(SetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, object, templ, count))
+GUARD(GetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count),
+      (session, object, templ, count))
+GUARD(SetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count),
+      (session, object, templ, count))
 GUARD(FindObjectsInit, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, templ, count))
-GUARD(FindObjects, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE *object, CK_ULONG max_object_count, CK_ULONG_PTR object_count), (session, object, max_object_count, object_count))
+GUARD(FindObjects, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE *object, CK_ULONG max_object_count,
+                    CK_ULONG_PTR object_count),
+      (session, object, max_object_count, object_count))
 GUARD(FindObjectsFinal, (CK_SESSION_HANDLE session), (session))
-GUARD(EncryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
-GUARD(Encrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR encrypted_data, CK_ULONG_PTR encrypted_data_len), (session, data, data_len, encrypted_data, encrypted_data_len))
-GUARD(EncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len), (session, part, part_len, encrypted_part, encrypted_part_len))
-GUARD(EncryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_encrypted_part, CK_ULONG_PTR last_encrypted_part_len), (session, last_encrypted_part, last_encrypted_part_len))
-GUARD(DecryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
-GUARD(Decrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_data, CK_ULONG encrypted_data_len, CK_BYTE_PTR data, CK_ULONG_PTR data_len), (session, encrypted_data, encrypted_data_len, data, data_len))
-GUARD(DecryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len, CK_BYTE_PTR part, CK_ULONG_PTR part_len), (session, encrypted_part, encrypted_part_len, part, part_len))
-GUARD(DecryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_part, CK_ULONG_PTR last_part_len), (session, last_part, last_part_len))
+GUARD(EncryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
+      (session, mechanism, key))
+GUARD(Encrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR encrypted_data,
+                CK_ULONG_PTR encrypted_data_len),
+      (session, data, data_len, encrypted_data, encrypted_data_len))
+GUARD(EncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part,
+                      CK_ULONG_PTR encrypted_part_len),
+      (session, part, part_len, encrypted_part, encrypted_part_len))
+GUARD(EncryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_encrypted_part,
+                     CK_ULONG_PTR last_encrypted_part_len),
+      (session, last_encrypted_part, last_encrypted_part_len))
+GUARD(DecryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
+      (session, mechanism, key))
+GUARD(Decrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_data, CK_ULONG encrypted_data_len, CK_BYTE_PTR data,
+                CK_ULONG_PTR data_len),
+      (session, encrypted_data, encrypted_data_len, data, data_len))
+GUARD(DecryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,
+                      CK_BYTE_PTR part, CK_ULONG_PTR part_len),
+      (session, encrypted_part, encrypted_part_len, part, part_len))
+GUARD(DecryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_part, CK_ULONG_PTR last_part_len),
+      (session, last_part, last_part_len))
 GUARD(DigestInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism), (session, mechanism))
-GUARD(Digest, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR digest, CK_ULONG_PTR digest_len), (session, data, data_len, digest, digest_len))
+GUARD(Digest, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR digest,
+               CK_ULONG_PTR digest_len),
+      (session, data, data_len, digest, digest_len))
 GUARD(DigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
 GUARD(DigestKey, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE key), (session, key))
-GUARD(DigestFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR digest, CK_ULONG_PTR digest_len), (session, digest, digest_len))
-GUARD(SignInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
-GUARD(Sign, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len), (session, data, data_len, signature, signature_len))
+GUARD(DigestFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR digest, CK_ULONG_PTR digest_len),
+      (session, digest, digest_len))
+GUARD(SignInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
+      (session, mechanism, key))
+GUARD(Sign, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
+             CK_ULONG_PTR signature_len),
+      (session, data, data_len, signature, signature_len))
 GUARD(SignUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
-GUARD(SignFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len), (session, signature, signature_len))
-GUARD(SignRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
-GUARD(SignRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len), (session, data, data_len, signature, signature_len))
-GUARD(VerifyInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
-GUARD(Verify, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature, CK_ULONG signature_len), (session, data, data_len, signature, signature_len))
+GUARD(SignFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len),
+      (session, signature, signature_len))
+GUARD(SignRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
+      (session, mechanism, key))
+GUARD(SignRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
+                    CK_ULONG_PTR signature_len),
+      (session, data, data_len, signature, signature_len))
+GUARD(VerifyInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
+      (session, mechanism, key))
+GUARD(Verify, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
+               CK_ULONG signature_len),
+      (session, data, data_len, signature, signature_len))
 GUARD(VerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
-GUARD(VerifyFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len), (session, signature, signature_len))
-GUARD(VerifyRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key), (session, mechanism, key))
-GUARD(VerifyRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len, CK_BYTE_PTR data, CK_ULONG_PTR data_len), (session, signature, signature_len, data, data_len))
-GUARD(DigestEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len), (session, part, part_len, encrypted_part, encrypted_part_len))
-GUARD(DecryptDigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len, CK_BYTE_PTR part, CK_ULONG_PTR part_len), (session, encrypted_part, encrypted_part_len, part, part_len))
-GUARD(SignEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len), (session, part, part_len, encrypted_part, encrypted_part_len))
-GUARD(DecryptVerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len, CK_BYTE_PTR part, CK_ULONG_PTR part_len), (session, encrypted_part, encrypted_part_len, part, part_len))
-GUARD(GenerateKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *key), (session, mechanism, templ, count, key))
-GUARD(GenerateKeyPair, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR public_key_template, CK_ULONG public_key_attribute_count, CK_ATTRIBUTE_PTR private_key_template, CK_ULONG private_key_attribute_count, CK_OBJECT_HANDLE *public_key, CK_OBJECT_HANDLE *private_key), (session, mechanism, public_key_template, public_key_attribute_count, private_key_template, private_key_attribute_count, public_key, private_key))
-GUARD(WrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE wrapping_key, CK_OBJECT_HANDLE key, CK_BYTE_PTR wrapped_key, CK_ULONG_PTR wrapped_key_len), (session, mechanism, wrapping_key, key, wrapped_key, wrapped_key_len))
-GUARD(UnwrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE unwrapping_key, CK_BYTE_PTR wrapped_key, CK_ULONG wrapped_key_len, CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, CK_OBJECT_HANDLE *key), (session, mechanism, unwrapping_key, wrapped_key, wrapped_key_len, templ, attribute_count, key))
-GUARD(DeriveKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE base_key, CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, CK_OBJECT_HANDLE *key), (session, mechanism, base_key, templ, attribute_count, key))
+GUARD(VerifyFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len),
+      (session, signature, signature_len))
+GUARD(VerifyRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
+      (session, mechanism, key))
+GUARD(VerifyRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len, CK_BYTE_PTR data,
+                      CK_ULONG_PTR data_len),
+      (session, signature, signature_len, data, data_len))
+GUARD(DigestEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len,
+                            CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len),
+      (session, part, part_len, encrypted_part, encrypted_part_len))
+GUARD(DecryptDigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,
+                            CK_BYTE_PTR part, CK_ULONG_PTR part_len),
+      (session, encrypted_part, encrypted_part_len, part, part_len))
+GUARD(SignEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part,
+                          CK_ULONG_PTR encrypted_part_len),
+      (session, part, part_len, encrypted_part, encrypted_part_len))
+GUARD(DecryptVerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,
+                            CK_BYTE_PTR part, CK_ULONG_PTR part_len),
+      (session, encrypted_part, encrypted_part_len, part, part_len))
+GUARD(GenerateKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR templ, CK_ULONG count,
+                    CK_OBJECT_HANDLE *key),
+      (session, mechanism, templ, count, key))
+GUARD(GenerateKeyPair, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR public_key_template,
+                        CK_ULONG public_key_attribute_count, CK_ATTRIBUTE_PTR private_key_template,
+                        CK_ULONG private_key_attribute_count, CK_OBJECT_HANDLE *public_key,
+                        CK_OBJECT_HANDLE *private_key),
+      (session, mechanism, public_key_template, public_key_attribute_count, private_key_template,
+       private_key_attribute_count, public_key, private_key))
+GUARD(WrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE wrapping_key,
+                CK_OBJECT_HANDLE key, CK_BYTE_PTR wrapped_key, CK_ULONG_PTR wrapped_key_len),
+      (session, mechanism, wrapping_key, key, wrapped_key, wrapped_key_len))
+GUARD(UnwrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE unwrapping_key,
+                  CK_BYTE_PTR wrapped_key, CK_ULONG wrapped_key_len, CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count,
+                  CK_OBJECT_HANDLE *key),
+      (session, mechanism, unwrapping_key, wrapped_key, wrapped_key_len, templ, attribute_count, key))
+GUARD(DeriveKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE base_key,
+                  CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, CK_OBJECT_HANDLE *key),
+      (session, mechanism, base_key, templ, attribute_count, key))
 GUARD(SeedRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR seed, CK_ULONG seed_len), (session, seed, seed_len))
-GUARD(GenerateRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR random_data, CK_ULONG random_len), (session, random_data, random_len))
+GUARD(GenerateRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR random_data, CK_ULONG random_len),
+      (session, random_data, random_len))
 GUARD(GetFunctionStatus, (CK_SESSION_HANDLE session), (session))
 GUARD(CancelFunction, (CK_SESSION_HANDLE session), (session))
 
