@@ -131,7 +131,7 @@ export class FediConversionService {
    * day, the 8-digit date. `submit` chooses it again under the customer's row lock.
    */
   async previewCommonName(customer: Customer): Promise<string> {
-    return this.commonName(this.dataSource.manager, customer, new Date()).then((cn) => cn.commonName);
+    return (await this.commonName(this.dataSource.manager, customer, new Date())).commonName;
   }
 
   /**
