@@ -2,8 +2,9 @@ import { SEED_BRANCH_IDS } from './branches.data';
 
 /**
  * Demo kiosks: two per branch, fixed ids so seeding is idempotent. The code is what each agent's
- * config names. The head office also has a customer PC corner whose agent runs in personal mode:
- * the PC medium (keys in the computer's store, backups, token copies) is offered there only.
+ * config names. The head office has also registered one customer's own computer, whose agent runs
+ * in personal mode: the PC medium (keys in the computer's store, backups, token copies) is offered
+ * there only. Its store is that customer's, so a shared branch machine never runs in personal mode.
  */
 export interface SeedKiosk {
   readonly id: string;
@@ -46,7 +47,7 @@ export const SEED_KIOSKS: readonly SeedKiosk[] = [
     id: '00000000-0000-4000-8000-000000000a05',
     code: 'K0060000-P1',
     branchId: SEED_BRANCH_IDS.HEAD_OFFICE,
-    name: '營業部 客戶自用電腦區 1',
+    name: '營業部 登記之客戶自有電腦 1',
     mode: 'PERSONAL',
   },
 ];

@@ -248,7 +248,7 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     expect((await world.agent.services.store.entries()).map((e) => e.id)).toEqual(before);
   });
 
-  it("copies an iKey's certificates to this computer and lists them", async () => {
+  it("copies an iKey's certificates to this computer and lists them; pulling the token out ends nothing", async () => {
     const written = new X509Certificate(readFileSync(ssl.path('copy.der')));
 
     await startPcSession(page, world);
@@ -262,6 +262,15 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     const file = join(world.agent.services.copies.dir, `${copySerial.replace(/[^A-Za-z0-9]/g, '_')}-c0ffee01.cer`);
     expect(existsSync(file)).toBe(true);
     expect(new X509Certificate(readFileSync(file)).serialNumber).toBe(written.serialNumber);
+
+    // On the customer's own computer a pulled token is noted, and the session goes on.
+    world.emulator.remove(copySerial);
+    await page.getByTestId('token-out').getByText(`載具 ${copySerial} 已拔除`).waitFor();
+    world.emulator.insert(copySerial);
+    await page.getByTestId('token-out').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('kiosk-ended').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: 'PC憑證匯出（備份）' }).waitFor();
   });
 });
 

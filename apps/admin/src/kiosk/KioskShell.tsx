@@ -1,4 +1,4 @@
-import { AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
+import { Alert, AppBar, Box, Button, Stack, Toolbar, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { ApplyWizard } from './apply/ApplyWizard';
 import { CustomerHome, type KioskFunction } from './CustomerHome';
@@ -26,7 +26,7 @@ export const IDLE_TIMEOUT_MS = 180_000;
 export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
   const { t, locale, toggleLocale } = useKioskI18n();
   const localeNow = useCallback(() => locale, [locale]);
-  const { phase, progress, begin, end, restart } = useKioskSession(agentUrl, localeNow);
+  const { phase, progress, tokenOut, begin, end, restart } = useKioskSession(agentUrl, localeNow);
   const [fn, setFn] = useState<KioskFunction | null>(null);
   // Help on the first screen, before any pairing: what needs no teller.
   const [help, setHelp] = useState<HelpView | null>(null);
@@ -74,6 +74,11 @@ export const KioskShell = ({ agentUrl }: { agentUrl: string }) => {
         {phase.kind === 'ended' && <EndedScreen reason={phase.reason} onRestart={restart} />}
         {phase.kind === 'customer' && (
           <Stack spacing={3}>
+            {tokenOut && (
+              <Alert severity="info" data-testid="token-out" sx={{ fontSize: '1.2rem' }}>
+                {t('kiosk.tokenOut', { serial: tokenOut })}
+              </Alert>
+            )}
             {fn === null && <CustomerHome onChoose={setFn} computer={!!phase.computer} />}
             {fn === 'apply' && <ApplyWizard agent={phase.agent} progress={progress} />}
             {fn === 'certificates' && <MyCertificates agent={phase.agent} progress={progress} />}

@@ -32,6 +32,8 @@ export function wipePageStorage(): void {
 export function useKioskSession(agentUrl: string, locale: () => string) {
   const [phase, setPhase] = useState<KioskPhase>({ kind: 'staff' });
   const [progress, setProgress] = useState<LiveProgress | null>(null);
+  /** On a personal agent a pulled token only gets a notice (its serial) until one is put back. */
+  const [tokenOut, setTokenOut] = useState<string | null>(null);
   const stopListening = useRef<(() => void) | null>(null);
   const agentRef = useRef<AgentClient | null>(null);
 
@@ -41,6 +43,7 @@ export function useKioskSession(agentUrl: string, locale: () => string) {
     stopListening.current?.();
     stopListening.current = null;
     setProgress(null);
+    setTokenOut(null);
     // The agent may already have ended it (token removed, expiry): the wipe on this side still runs.
     await agent?.endSession().catch(() => undefined);
     wipePageStorage();
@@ -56,7 +59,11 @@ export function useKioskSession(agentUrl: string, locale: () => string) {
         (event: AgentEvent) => {
           if (event.type === 'progress')
             setProgress(event.step === 'DONE' ? null : { ...event, receivedAt: Date.now() });
-          else if (event.type === 'token-removed') void end('tokenRemoved');
+          // On a kiosk the token leaving means its owner left; on a customer's own PC it does not.
+          else if (event.type === 'token-removed')
+            if (session.mode === 'personal') setTokenOut(event.serial);
+            else void end('tokenRemoved');
+          else if (event.type === 'token-inserted') setTokenOut(null);
           else if (event.type === 'session-ended') void end('expired');
         },
         () => undefined,
@@ -82,5 +89,5 @@ export function useKioskSession(agentUrl: string, locale: () => string) {
 
   useEffect(() => () => stopListening.current?.(), []);
 
-  return { phase, progress, begin, end, restart };
+  return { phase, progress, tokenOut, begin, end, restart };
 }

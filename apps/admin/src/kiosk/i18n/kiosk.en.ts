@@ -9,6 +9,7 @@ export const kioskEn = {
   back: 'Back',
   next: 'Next',
   toMenu: 'Back to the menu',
+  tokenOut: "Token %{serial} was removed; this computer's session goes on. Insert it again when a step needs it.",
   staff: {
     title: 'Teller: start a customer session',
     username: 'Username',

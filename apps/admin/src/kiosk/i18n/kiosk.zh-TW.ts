@@ -12,6 +12,7 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
   back: '上一步',
   next: '下一步',
   toMenu: '回到服務選單',
+  tokenOut: '載具 %{serial} 已拔除；本電腦的服務繼續進行，需要載具時請再插入。',
   staff: {
     title: '櫃員：開始客戶自助服務',
     username: '帳號',
