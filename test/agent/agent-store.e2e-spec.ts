@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createPublicKey, verify } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,48 @@ describe('kiosk agent: computer certificate store', () => {
     expect(await signs(target, imported.body.id, pem)).toBe(true);
   });
 
+  it('lists keys waiting for their certificates with label, usage and the public key of their CSR', async () => {
+    const h = await agent('personal');
+    await h.call('/v1/store/open', { body: { password: 'store-password-1' } });
+    const { body } = await h.call<GenerateKeysResponse>('/v1/store/keys', {
+      body: { subject: SUBJECT, usages: ['SIGNING', 'ENCRYPTION'] },
+    });
+    const listed = await h.call<ListObjectsResponse>('/v1/store/objects');
+    expect(listed.body.certificates).toEqual([]);
+    expect([...listed.body.pendingKeys].sort()).toEqual(body.keys.map((k) => k.id).sort());
+    const details = listed.body.pendingKeyDetails ?? [];
+    expect(details).toHaveLength(2);
+    for (const key of body.keys) {
+      const pending = details.find((d) => d.id === key.id);
+      expect(pending).toMatchObject({ label: key.label, usage: key.usage });
+      const csrKey = openssl.run('req', '-in', openssl.file(`${key.id}-pending.csr`, key.csrPem), '-pubkey', '-noout');
+      expect(pending?.publicKey).toBe(csrKey.replace(/-----[A-Z ]+-----|\s+/g, ''));
+    }
+
+    // The waiting signing key answers a challenge that its listed public key verifies: what the API checks.
+    const signing = body.keys.find((k) => k.usage === 'SIGNING')!;
+    const challenge = createChallenge({ purpose: 'sign-in', origin: PAGE_ORIGIN });
+    const signed = await h.call<SignChallengeResponse>('/v1/store/sign-challenge', {
+      body: { id: signing.id, challenge: Buffer.from(challenge.toBeSigned).toString('base64') },
+    });
+    expect(signed.status).toBe(200);
+    expect(signed.body.certificatePem).toBeUndefined();
+    const spki = createPublicKey({
+      key: Buffer.from(details.find((d) => d.id === signing.id)!.publicKey, 'base64'),
+      format: 'der',
+      type: 'spki',
+    });
+    expect(verify('sha256', challenge.toBeSigned, spki, Buffer.from(signed.body.signature, 'base64'))).toBe(true);
+
+    // Once its certificate is in the store, the key waits no more.
+    await h.call('/v1/store/certificates', { body: { certificates: [await ca.issue(signing.csrPem, 'SIGNING')] } });
+    const after = await h.call<ListObjectsResponse>('/v1/store/objects');
+    expect(after.body.certificates.map((c) => c.id)).toEqual([signing.id]);
+    expect(after.body.pendingKeyDetails?.map((d) => d.id)).toEqual(
+      body.keys.filter((k) => k.usage !== 'SIGNING').map((k) => k.id),
+    );
+  });
+
   it('deletes an entry with its key; signing with it is then refused as 80092004', async () => {
     const h = await agent('kiosk');
     await h.call('/v1/store/open', { body: {} });
@@ -168,6 +211,7 @@ describe('kiosk agent: computer certificate store', () => {
     expect((await h.call<ListObjectsResponse>('/v1/store/objects')).body).toEqual({
       certificates: [],
       pendingKeys: [],
+      pendingKeyDetails: [],
     });
   });
 

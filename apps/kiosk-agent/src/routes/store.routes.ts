@@ -4,6 +4,7 @@ import {
   type GenerateKeysResponse,
   type InstallCertificatesResponse,
   type ListObjectsResponse,
+  type PendingKey,
   type SignChallengeResponse,
 } from '@app/contracts';
 import { DEFAULT_PKCS12_MAX_BYTES, toPem } from '@app/pki';
@@ -12,7 +13,7 @@ import { base64Bytes, optionalString, requiredString, stringList } from '../http
 import { certificateDetails } from '../pki/certificate-details';
 import { checkChallenge } from '../pki/challenge-check';
 import { certificatePem, subjectOf } from '../pki/subject';
-import { type StoreEntry } from '../store/software-store';
+import { publicKeyOf, type StoreEntry } from '../store/software-store';
 import { type AgentServices } from './agent-services';
 import { usagesOf } from './token.routes';
 
@@ -62,9 +63,11 @@ export function storeRoutes(s: AgentServices): Route[] {
       path: AGENT_PATHS.storeObjects,
       handler: async (): Promise<ListObjectsResponse> => {
         const entries = await s.store.entries();
+        const pending = entries.filter((e) => !e.certificate).map(pendingKey);
         return {
           certificates: entries.filter((e) => e.certificate).map((e) => certificateDetails(detailsInput(e))),
-          pendingKeys: entries.filter((e) => !e.certificate).map((e) => e.id),
+          pendingKeys: pending.map((k) => k.id),
+          pendingKeyDetails: pending,
         };
       },
     },
@@ -118,5 +121,15 @@ function detailsInput(entry: StoreEntry) {
     der: entry.certificate ?? new Uint8Array(),
     authority: false,
     hasPrivateKey: true,
+  };
+}
+
+/** A key waiting for its certificate, as the token route gives it: what proving with the ID number needs. */
+function pendingKey(entry: StoreEntry): PendingKey {
+  return {
+    id: entry.id,
+    label: entry.label,
+    ...(entry.usage ? { usage: entry.usage } : {}),
+    publicKey: Buffer.from(publicKeyOf(entry)).toString('base64'),
   };
 }

@@ -249,6 +249,11 @@ function entryContext(id: string): string {
   return `entry:${id}`;
 }
 
+/** The entry's public key as SubjectPublicKeyInfo DER: the store keeps only the private key and derives this. */
+export function publicKeyOf(entry: StoreEntry): Uint8Array {
+  return spkiOf(entry.privateKeyPkcs8);
+}
+
 function spkiOf(pkcs8: Uint8Array): Uint8Array {
   const key = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
   return new Uint8Array(createPublicKey(key).export({ type: 'spki', format: 'der' }));
