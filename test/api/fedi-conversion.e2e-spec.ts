@@ -274,8 +274,16 @@ describe('FEDI → FXML conversion (MariaDB, a legacy FEDI CA made for the suite
     const refusal = await gql(START, { input: { certificatePem: expired.pem } });
     expect(codeOf(refusal)).toBe('FEDI_CERTIFICATE_EXPIRED');
     expect(refusal.errors![0].message).toContain('已到期');
+    // Someone holding a copy of a stranger's certificate learns nothing: the start looks alike, and
+    // only the holder of the FEDI key hears that they are not on record.
     const stranger = await fediHolder('A123456789');
-    expect(codeOf(await gql(START, { input: { certificatePem: stranger.pem } }))).toBe('FEDI_CUSTOMER_UNKNOWN');
+    expect(codeOf(await proven(stranger, await keyPair()))).toBe('CERTIFICATE_PROOF_FAILED');
+    expect(codeOf(await proven(stranger))).toBe('FEDI_CUSTOMER_UNKNOWN');
+    const [strangerRow] = await f.t.dataSource.query(
+      'SELECT customer_id AS customerId FROM fedi_conversions WHERE subject_dn LIKE ?',
+      ['%A123456789%'],
+    );
+    expect(strangerRow.customerId).toBeNull();
     const nameless = await fediHolder('FEDI-USER-7');
     expect(codeOf(await gql(START, { input: { certificatePem: nameless.pem } }))).toBe('FEDI_CERTIFICATE_NAME_INVALID');
 

@@ -33,8 +33,9 @@ export class FediConversion {
   @Column({ type: 'blob' })
   der: Buffer;
 
-  @UuidColumn()
-  customerId: string;
+  /** The holder, once the proof with the FEDI key has shown who it is and that they bank here. */
+  @UuidColumn({ nullable: true })
+  customerId: string | null;
 
   @ManyToOne(() => Customer, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'customer_id', foreignKeyConstraintName: 'fk_fedi_conversions_customer' })

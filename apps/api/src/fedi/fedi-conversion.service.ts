@@ -98,15 +98,14 @@ export class FediConversionService {
   }
 
   /**
-   * A challenge for the FEDI certificate in `pem`, after checking it (see FediTrust.check), its
-   * holder (FEDI_CUSTOMER_UNKNOWN when the CN's ID is no customer of ours) and that it was not
-   * converted (FEDI_ALREADY_CONVERTED). Records the certificate for the conversion to come.
+   * A challenge for the FEDI certificate in `pem`, after checking it (see FediTrust.check) and that
+   * it was not converted (FEDI_ALREADY_CONVERTED). Records the certificate for the conversion to
+   * come. Whether its holder is our customer is told only after the proof with its key: a FEDI
+   * certificate is public (trading partners hold copies), whether someone banks here is not.
    */
   async start(ctx: RequestContext, pem: string) {
     const certificate = this.trust.check(pem);
-    const customer = await this.dataSource.getRepository(Customer).findOneBy({ idNumber: certificate.idNumber });
-    if (!customer) throw new DomainError('FEDI_CUSTOMER_UNKNOWN');
-    const conversion = await this.record(certificate, customer);
+    const conversion = await this.record(certificate);
     const challenge = await this.challenges.startFor(ctx, conversion.id, PURPOSE);
     return { ...challenge, serialHex: certificate.serialHex };
   }
@@ -204,7 +203,7 @@ export class FediConversionService {
   }
 
   /** The conversion row of a FEDI certificate, made on first sight; FEDI_ALREADY_CONVERTED once converted. */
-  private async record(certificate: FediCertificate, customer: Customer): Promise<FediConversion> {
+  private async record(certificate: FediCertificate): Promise<FediConversion> {
     const repo = this.dataSource.getRepository(FediConversion);
     const key = { issuerKey: certificate.issuerKey, serialHex: certificate.serialHex };
     let row = await repo.findOneBy(key);
@@ -216,7 +215,7 @@ export class FediConversionService {
           issuerDn: certificate.issuerDn.slice(0, 512),
           subjectDn: certificate.subjectDn.slice(0, 512),
           der: certificate.der,
-          customerId: customer.id,
+          customerId: null,
           applicationId: null,
           requestId: null,
           convertedAt: null,
@@ -257,7 +256,13 @@ export class FediConversionService {
     if (conversion.convertedAt) {
       return fail('already converted', conversion.id, new DomainError('FEDI_ALREADY_CONVERTED'));
     }
-    const customer = await m.getRepository(Customer).findOneByOrFail({ id: conversion.customerId });
+    const { idNumber } = this.trust.read(conversion.der);
+    const customer = idNumber ? await m.getRepository(Customer).findOneBy({ idNumber }) : null;
+    if (!customer) return fail('holder is not a customer', conversion.id, new DomainError('FEDI_CUSTOMER_UNKNOWN'));
+    if (conversion.customerId !== customer.id) {
+      await m.update(FediConversion, { id: conversion.id }, { customerId: customer.id });
+      conversion.customerId = customer.id;
+    }
     await this.audit.record(m, asCustomer(ctx, customer.id), {
       action: 'FEDI_CERTIFICATE_PROVEN',
       targetType: 'FediConversion',
