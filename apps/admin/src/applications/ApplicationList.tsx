@@ -4,6 +4,7 @@ import {
   List,
   SelectField,
   SelectInput,
+  TextField,
   TextInput,
   TopToolbar,
   usePermissions,
@@ -49,7 +50,9 @@ const ApplicationList = () => {
         <DataTable.Col source="status">
           <SelectField source="status" choices={APPLICATION_STATUS_CHOICES} />
         </DataTable.Col>
-        <DataTable.Col source="tellerUsername" disableSort />
+        <DataTable.Col source="tellerUsername" disableSort>
+          <TextField source="tellerUsername" emptyText="resources.applications.helpers.onlineConversion" />
+        </DataTable.Col>
         <DataTable.Col source="createdAt">
           <DateTimeField source="createdAt" showTime />
         </DataTable.Col>

@@ -66,7 +66,7 @@ const ApplicationShow = () => {
         <SelectField source="medium" choices={MEDIUM_CHOICES} />
         <TextField source="email" />
         <TextField source="branch.name" />
-        <TextField source="tellerUsername" />
+        <TextField source="tellerUsername" emptyText="resources.applications.helpers.onlineConversion" />
         <DateTimeField source="statusChangedAt" showTime />
         <DateTimeField source="createdAt" showTime />
         <NoticeFields />

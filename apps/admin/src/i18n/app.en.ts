@@ -176,6 +176,7 @@ export const appEn = {
         q: 'Common Name or ID number',
       },
       helpers: {
+        onlineConversion: 'Converted online from FEDI (no teller)',
         email: 'Expiry reminders are sent to this address',
       },
     },

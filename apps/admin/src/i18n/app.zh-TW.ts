@@ -167,6 +167,7 @@ export const appZhTw: AppCatalogue = {
         q: 'Common Name 或證號',
       },
       helpers: {
+        onlineConversion: 'FEDI 憑證線上轉置（無櫃員）',
         email: '憑證到期通知會寄到這個地址',
       },
     },
