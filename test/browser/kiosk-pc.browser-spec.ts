@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
-import { startCustomerSession } from '../support/kiosk-page';
+import { startCustomerSession, startPcSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
 import { OpenSsl } from '../support/openssl';
 
@@ -16,18 +16,6 @@ const PIN = '975310';
 
 /** Serials as hex digits without leading zeros: OpenSSL, Node, the agent and the API pad them differently. */
 const norm = (hex: string) => hex.replace(/^0+/, '').toLowerCase();
-
-/** The teller pairs the page with the agent of the PC corner (not the first kiosk the list offers). */
-async function startPcSession(page: Page, world: KioskWorld): Promise<void> {
-  await page.goto(world.kioskUrl);
-  await page.getByLabel('帳號').fill('teller01');
-  await page.getByLabel('密碼').fill('Teller01!demo');
-  await page.getByRole('button', { name: '登入' }).click();
-  await page.getByLabel('自助服務機').click();
-  await page.getByRole('option', { name: new RegExp(world.kioskCode) }).click();
-  await page.getByRole('button', { name: '開始客戶服務' }).click();
-  await page.getByTestId('pc-functions').waitFor();
-}
 
 /** Public keys of the store's entries: from the certificate and from the private key, as SPKI DER (base64). */
 async function storeKeyPairs(world: KioskWorld) {

@@ -11,6 +11,18 @@ export async function startCustomerSession(page: Page, world: KioskWorld, userna
   await page.getByRole('button', { name: '申請憑證' }).waitFor();
 }
 
+/** The teller pairs the page with the agent of the PC corner (not the first kiosk the list offers). */
+export async function startPcSession(page: Page, world: KioskWorld): Promise<void> {
+  await page.goto(world.kioskUrl);
+  await page.getByLabel('帳號').fill('teller01');
+  await page.getByLabel('密碼').fill('Teller01!demo');
+  await page.getByRole('button', { name: '登入' }).click();
+  await page.getByLabel('自助服務機').click();
+  await page.getByRole('option', { name: new RegExp(world.kioskCode) }).click();
+  await page.getByRole('button', { name: '開始客戶服務' }).click();
+  await page.getByTestId('pc-functions').waitFor();
+}
+
 /** Step 1 to 3 of the apply wizard for `customer`, up to the click that makes the keys. */
 export async function applyUpToKeys(page: Page, idNumber: string, password: string, pin: string): Promise<void> {
   await page.getByRole('button', { name: '申請憑證' }).click();

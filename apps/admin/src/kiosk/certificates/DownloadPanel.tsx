@@ -155,7 +155,7 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
       )}
       {state === 'idNumber' && (
         <Stack component="form" spacing={3} onSubmit={proveLater} data-testid="download-later">
-          <Typography variant="h6">{t('kiosk.later.hint')}</Typography>
+          <Typography variant="h6">{t(computer ? 'kiosk.later.pcHint' : 'kiosk.later.hint')}</Typography>
           <TextField
             label={t('kiosk.apply.idNumber')}
             value={idNumber}

@@ -3,7 +3,7 @@ import { KioskError } from '../kiosk-error';
 import { kioskGraphql } from '../kiosk-graphql';
 import { PROVE, START_CHALLENGE } from '../kiosk-queries';
 
-/** What the proof needs of the token: its objects, and a signature with one of its keys. */
+/** What the proof needs of a token or this computer's store: its objects, and a signature with one of its keys. */
 export interface PendingKeyHolder {
   objects(): Promise<ListObjectsResponse>;
   sign(id: string, challenge: string): Promise<SignChallengeResponse>;
@@ -17,7 +17,7 @@ export function provingKeys(objects: ListObjectsResponse): PendingKey[] {
 
 /**
  * Signs the customer in with a key whose certificate the CA signed while the customer was away (a
- * first apply whose CA was slow): the token holds no certificate yet, so the API finds the
+ * first apply whose CA was slow): the medium holds no certificate yet, so the API finds the
  * certificate by the ID number and the key's public key. CA_ISSUING when it is still not signed,
  * CERTIFICATE_PROOF_FAILED for an ID number that does not go with the key.
  */

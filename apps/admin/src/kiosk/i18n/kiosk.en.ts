@@ -181,6 +181,8 @@ export const kioskEn = {
   later: {
     hint: "The keys on this token have no certificate yet: enter the ID number you applied with, the token's key proves it is you, and the certificates are downloaded.",
     prove: 'Prove and download',
+    pcHint:
+      "The keys in this computer's certificate store have no certificate yet: enter the ID number you applied with, the key on this computer proves it is you, and the certificates are downloaded.",
   },
   help: {
     openCheck: 'Environment check',

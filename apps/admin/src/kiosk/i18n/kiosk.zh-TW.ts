@@ -178,6 +178,8 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
   later: {
     hint: '這支載具上的金鑰還沒有憑證：請輸入申請時的身分證字號／統一編號，以載具上的金鑰證明是您本人後下載憑證。',
     prove: '證明身分並下載憑證',
+    pcHint:
+      '本電腦憑證存放區中的金鑰還沒有憑證：請輸入申請時的身分證字號／統一編號，以本電腦中的金鑰證明是您本人後下載憑證。',
   },
   help: {
     openCheck: '系統環境偵測',
