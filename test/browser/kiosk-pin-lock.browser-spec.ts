@@ -13,18 +13,25 @@ const LABELS = {
   change: 'iKey lock change',
   cleanup: 'iKey lock cleanup',
   download: 'iKey lock download',
+  certificates: 'iKey lock certificates',
 } as const;
 
 /**
  * Ten wrong PINs lock an iKey (the emulator's counter, as the real token's), and the page warns
- * before the last one: at the apply wizard's PIN, at 變更載具密碼 and at the token clean-up — each
- * on its own token, the only one in the reader while it is used.
+ * before the last one: at the apply wizard's PIN, at 變更載具密碼, at the token clean-up, and at the
+ * proof of 下載憑證 and 查詢我的憑證 — each on its own token, the only one in the reader while it is used.
  */
 describe('kiosk: ten wrong PINs lock the token, with a warning before the last, in Chromium', () => {
   let world: KioskWorld;
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
-  const serials: Record<keyof typeof LABELS, string> = { apply: '', change: '', cleanup: '', download: '' };
+  const serials: Record<keyof typeof LABELS, string> = {
+    apply: '',
+    change: '',
+    cleanup: '',
+    download: '',
+    certificates: '',
+  };
   /** PINs the page sent to the agent (login and PIN change), in order. */
   const sent: string[] = [];
 
@@ -71,7 +78,7 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
 
   beforeAll(async () => {
     world = await KioskWorld.start('browser-kiosk-pin-lock');
-    for (const which of ['apply', 'change', 'cleanup', 'download'] as const)
+    for (const which of ['apply', 'change', 'cleanup', 'download', 'certificates'] as const)
       serials[which] = world.emulator.addToken({ label: LABELS[which], type: 'IKEY', pin: PIN });
     browser = await launchChromium();
     page = browser.page;
@@ -210,5 +217,35 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
     await tryPin(() => next.click());
     await lockedAfterTenth(serials.download, page.getByTestId('pin-field-state'));
     expect(await pin.isDisabled()).toBe(true);
+  });
+
+  it('查詢我的憑證: the PIN of the proof shows how the token stands after each wrong try, to the lock', async () => {
+    await page.getByRole('button', { name: '結束服務' }).click();
+    await page.getByTestId('kiosk-ended').waitFor();
+    await sessionWith('certificates');
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByText('以載具證明您的身分：請輸入載具密碼。').waitFor();
+    const pin = page.getByLabel('載具密碼（PIN）');
+    const prove = page.getByRole('button', { name: '查詢我的憑證' });
+    const state = page.getByTestId('pin-field-state');
+    const before = sent.length;
+    await nineWrong(
+      serials.certificates,
+      async () => {
+        await pin.fill(WRONG);
+        await prove.click();
+      },
+      state,
+    );
+
+    await pin.fill(WRONG);
+    expect(await prove.isDisabled()).toBe(true);
+    await pin.press('Enter');
+    expect(sent.length - before).toBe(9);
+    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
+    await tryPin(() => prove.click());
+    await lockedAfterTenth(serials.certificates, state);
+    expect(await pin.isDisabled()).toBe(true);
+    expect(await prove.isDisabled()).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { AgentClient } from '../agent-client';
 import { PinField } from '../apply/PinField';
-import { insertedToken, loginToken } from '../apply/token-login';
+import { loginToken } from '../apply/token-login';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { kioskGraphql } from '../kiosk-graphql';
 import { useKioskI18n } from '../kiosk-i18n';
@@ -13,6 +13,7 @@ import { storeMedium } from '../medium/store-medium';
 import { tokenMedium } from '../medium/token-medium';
 import { StorePasswordFields } from '../pc/StorePasswordFields';
 import { useStorePassword } from '../pc/use-store-password';
+import { useToken } from '../token/use-token';
 import type { LiveProgress } from '../use-kiosk-session';
 import { RenewFlow } from './RenewFlow';
 import { CertificateTable } from './CertificateTable';
@@ -29,9 +30,12 @@ export interface MyCertificatesProps {
 export const MyCertificates = ({ agent, progress, computer }: MyCertificatesProps) => {
   const { t, locale } = useKioskI18n();
   const store = useStorePassword(agent, computer);
+  const { token, refresh } = useToken(agent);
   const [pin, setPin] = useState('');
   const [warned, setWarned] = useState(false);
-  const [finalTry, setFinalTry] = useState(false);
+  const [finalTryRefused, setFinalTryRefused] = useState(false);
+  // The token's own count warns before the last PIN is typed; the refusal covers a token that does not report it.
+  const finalTry = finalTryRefused || !!token?.pin.finalTry;
   const [session, setSession] = useState<string | null>(null);
   const [medium, setMedium] = useState<Medium | null>(null);
   const [renewing, setRenewing] = useState<MyCertificate | null>(null);
@@ -67,9 +71,10 @@ export const MyCertificates = ({ agent, progress, computer }: MyCertificatesProp
         await load(proved);
       } catch (e) {
         const failure = toKioskError(e);
-        if (failure.code === 'TOKEN_PIN_FINAL_TRY') setFinalTry(true);
+        if (failure.code === 'TOKEN_PIN_FINAL_TRY') setFinalTryRefused(true);
         else setError(failure);
-        if (!computer) setFinalTry(!!(await insertedToken(agent).catch(() => null))?.pin.finalTry);
+        // How the token stands after this try (wrong tries, final try, locked) shows under the PIN.
+        if (!computer) await refresh();
       } finally {
         setPin('');
         setBusy(false);
@@ -110,6 +115,7 @@ export const MyCertificates = ({ agent, progress, computer }: MyCertificatesProp
               <PinField
                 value={pin}
                 onChange={setPin}
+                token={token}
                 finalTry={finalTry && !warned}
                 onAcceptFinalTry={() => setWarned(true)}
               />
