@@ -11,7 +11,7 @@ import {
   CertificateChallengeGrant,
   CustomerSessionGrant,
 } from './dto/customer-session.dto';
-import { CertificateChallengeService } from './certificate-challenge.service';
+import { CertificateChallengeService, type IssuedChallenge } from './certificate-challenge.service';
 import { CustomerSessionService } from './customer-session.service';
 
 /**
@@ -52,12 +52,7 @@ export class CustomerSessionResolver {
       },
       input.purpose,
     );
-    return {
-      challengeId: challenge.id,
-      toBeSigned: Buffer.from(challenge.toBeSigned).toString('base64'),
-      expiresAt: challenge.expiresAt,
-      serialHex: challenge.serialHex,
-    };
+    return toChallengeGrant(challenge);
   }
 
   @Public()
@@ -87,5 +82,15 @@ export function decodeAnswer(input: ChallengeAnswerInput) {
     challengeId: input.challengeId,
     toBeSigned: new Uint8Array(Buffer.from(input.toBeSigned, 'base64')),
     signature: new Uint8Array(Buffer.from(input.signature, 'base64')),
+  };
+}
+
+/** An issued challenge as the kiosk receives it: the bytes to sign in base64. */
+export function toChallengeGrant(challenge: IssuedChallenge): CertificateChallengeGrant {
+  return {
+    challengeId: challenge.id,
+    toBeSigned: Buffer.from(challenge.toBeSigned).toString('base64'),
+    expiresAt: challenge.expiresAt,
+    serialHex: challenge.serialHex,
   };
 }

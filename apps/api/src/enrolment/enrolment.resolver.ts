@@ -12,6 +12,7 @@ import {
 import { DownloadedCertificates, KioskCertificate, SubmittedApplication, TermsOfUse } from './dto/enrolment.types';
 import { EnrolmentService } from './enrolment.service';
 import { toKioskCertificate } from './kiosk-certificate.view';
+import { toSubmittedApplication } from './submitted-application.view';
 import { TERMS_OF_USE } from './terms-of-use';
 
 /**
@@ -45,19 +46,7 @@ export class EnrolmentResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: SubmitApplicationRequestsInput,
   ): Promise<SubmittedApplication> {
-    const { application, certificates } = await this.enrolment.apply(ctx, input);
-    const { token, expiresAt } = this.sessions.issue({
-      customerId: application.customerId,
-      scope: 'enrolment',
-      applicationId: application.id,
-      certificateId: null,
-    });
-    const { id, commonName, certType, medium, email, status } = application;
-    return {
-      application: { id, commonName, certType, medium, email, status },
-      certificates: certificates.map(toKioskCertificate),
-      enrolment: { session: token, expiresAt },
-    };
+    return toSubmittedApplication(await this.enrolment.apply(ctx, input), this.sessions);
   }
 
   @Public()

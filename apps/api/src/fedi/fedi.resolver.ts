@@ -6,10 +6,10 @@ import { SignInThrottle } from '../auth/sign-in-throttle';
 import { Ctx, type RequestContext } from '../common/request-context';
 import { ENV, type Env } from '../config/env';
 import { ChallengeAnswerInput } from '../customer-session/dto/customer-session.dto';
-import { decodeAnswer } from '../customer-session/customer-session.resolver';
+import { decodeAnswer, toChallengeGrant } from '../customer-session/customer-session.resolver';
 import { CustomerSessionService } from '../customer-session/customer-session.service';
 import { SubmittedApplication } from '../enrolment/dto/enrolment.types';
-import { toKioskCertificate } from '../enrolment/kiosk-certificate.view';
+import { toSubmittedApplication } from '../enrolment/submitted-application.view';
 import { FediCertificatesInput, StartFediConversionInput, SubmitFediConversionInput } from './dto/fedi.inputs';
 import { FediCertificateView, FediChallengeGrant, FediConversionGrant } from './dto/fedi.types';
 import { FediConversionService } from './fedi-conversion.service';
@@ -56,13 +56,7 @@ export class FediResolver {
     @Args('input') input: StartFediConversionInput,
   ): Promise<FediChallengeGrant> {
     this.take(ctx);
-    const challenge = await this.conversions.start(ctx, input.certificatePem);
-    return {
-      challengeId: challenge.id,
-      toBeSigned: Buffer.from(challenge.toBeSigned).toString('base64'),
-      expiresAt: challenge.expiresAt,
-      serialHex: challenge.serialHex,
-    };
+    return toChallengeGrant(await this.conversions.start(ctx, input.certificatePem));
   }
 
   @Public()
@@ -85,22 +79,8 @@ export class FediResolver {
     @Ctx() ctx: RequestContext,
     @Args('input') input: SubmitFediConversionInput,
   ): Promise<SubmittedApplication> {
-    const { application, certificates } = await this.conversions.submit(ctx, {
-      ...input,
-      ticket: this.tickets.read(input.ticket),
-    });
-    const { token, expiresAt } = this.sessions.issue({
-      customerId: application.customerId,
-      scope: 'enrolment',
-      applicationId: application.id,
-      certificateId: null,
-    });
-    const { id, commonName, certType, medium, email, status } = application;
-    return {
-      application: { id, commonName, certType, medium, email, status },
-      certificates: certificates.map(toKioskCertificate),
-      enrolment: { session: token, expiresAt },
-    };
+    const applied = await this.conversions.submit(ctx, { ...input, ticket: this.tickets.read(input.ticket) });
+    return toSubmittedApplication(applied, this.sessions);
   }
 
   private take(ctx: RequestContext): void {

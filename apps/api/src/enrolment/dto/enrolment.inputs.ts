@@ -17,20 +17,9 @@ import { ChallengeAnswerInput } from '../../customer-session/dto/customer-sessio
 
 // CSRs carry no MaxLen: parseCsr answers an oversized one with CSR_TOO_LARGE, the JSON body limit the rest.
 
-@InputType()
-export class SubmitApplicationRequestsInput {
-  @Field({ description: 'The ticket openApplication returned.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLen(2048)
-  ticket: string;
-
-  @Field({ nullable: true, description: 'The serial of the token holding the keys; for IKEY and EZSIGN only.' })
-  @IsOptional()
-  @IsString()
-  @MaxLen(32)
-  tokenSerial?: string;
-
+/** What every request for a new pair sends, be it an apply or a FEDI conversion: both go through EnrolmentService. */
+@InputType({ isAbstract: true })
+export abstract class NewPairRequestsInput {
   @Field({ description: 'PKCS#10 of the signing key pair, PEM.' })
   @IsString()
   @IsNotEmpty()
@@ -50,6 +39,21 @@ export class SubmitApplicationRequestsInput {
   @IsNotEmpty()
   @MaxLen(32)
   acceptedTermsVersion: string;
+}
+
+@InputType()
+export class SubmitApplicationRequestsInput extends NewPairRequestsInput {
+  @Field({ description: 'The ticket openApplication returned.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLen(2048)
+  ticket: string;
+
+  @Field({ nullable: true, description: 'The serial of the token holding the keys; for IKEY and EZSIGN only.' })
+  @IsOptional()
+  @IsString()
+  @MaxLen(32)
+  tokenSerial?: string;
 }
 
 @InputType()

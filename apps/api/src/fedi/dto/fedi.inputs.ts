@@ -1,8 +1,9 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { MaxLen } from '../../common/max-length';
+import { NewPairRequestsInput } from '../../enrolment/dto/enrolment.inputs';
 
-// Certificates and CSRs carry no MaxLen of their own beyond a sane bound: libs/pki answers a bad one
+// Certificates carry no MaxLen of their own beyond a sane bound: libs/pki answers a bad one
 // with its own code, the JSON body limit the rest.
 
 @InputType()
@@ -23,8 +24,11 @@ export class StartFediConversionInput {
   certificatePem: string;
 }
 
-@InputType()
-export class SubmitFediConversionInput {
+@InputType({
+  description:
+    'The new pair of a proven FEDI certificate: its signing CSR names the CN proveFediCertificate announced.',
+})
+export class SubmitFediConversionInput extends NewPairRequestsInput {
   @Field({ description: 'The ticket proveFediCertificate returned.' })
   @IsString()
   @IsNotEmpty()
@@ -43,24 +47,4 @@ export class SubmitFediConversionInput {
   @IsNotEmpty()
   @MaxLen(32)
   tokenSerial: string;
-
-  @Field({ description: 'PKCS#10 of the signing key pair, PEM, naming the CN proveFediCertificate announced.' })
-  @IsString()
-  @IsNotEmpty()
-  signingCsr: string;
-
-  @Field({ description: 'PKCS#10 of the encryption key pair, PEM.' })
-  @IsString()
-  @IsNotEmpty()
-  encryptionCsr: string;
-
-  @Field(() => ID, { description: "The kiosk's idempotency key (a UUID): a retry with it returns the first answer." })
-  @IsUUID('all', { context: { code: 'FIELD_INVALID' } })
-  requestId: string;
-
-  @Field({ description: 'The termsOfUse version the customer accepted.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLen(32)
-  acceptedTermsVersion: string;
 }
