@@ -865,6 +865,57 @@ export const ERRORS = {
       en: "Insert the iKey or ezSign token the bank gave you; if it is one, ask the teller to check the kiosk agent's token settings.",
     },
   },
+  TOKEN_NOT_YOURS: {
+    manualCode: '80070005',
+    message: {
+      'zh-TW': '此載具不是登記在您名下的載具，無法變更載具密碼或刪除其中的憑證。',
+      en: 'This token is not registered to you, so its PIN cannot be changed nor its certificates deleted here.',
+    },
+    remedy: {
+      'zh-TW': '請插入分行登記給您的載具；若載具是新領的或轉手取得的，請攜帶身分證件與載具至分行臨櫃登記。',
+      en: 'Insert the token the branch registered to you; for a new or handed-on token, bring it and your ID to a branch counter to have it registered.',
+    },
+  },
+  TOKEN_REPORTED_LOST: {
+    message: {
+      'zh-TW': '此載具已於臨櫃掛失，無法變更載具密碼或刪除其中的憑證。',
+      en: 'This token was reported lost at the counter, so its PIN cannot be changed nor its certificates deleted.',
+    },
+    remedy: {
+      'zh-TW': '若已尋回載具，請攜帶身分證件與載具至分行臨櫃辦理，由櫃員確認後再使用。',
+      en: 'If you found the token again, bring it and your ID to a branch counter; the teller checks it before it is used again.',
+    },
+  },
+  TOKEN_RETIRED: {
+    message: {
+      'zh-TW': '此載具已停用，無法變更載具密碼或刪除其中的憑證。',
+      en: 'This token has been retired, so its PIN cannot be changed nor its certificates deleted.',
+    },
+    remedy: {
+      'zh-TW': '請改用分行目前登記給您的載具；如有疑問請洽分行櫃檯。',
+      en: 'Use the token the branch has registered to you now; ask at a branch counter if in doubt.',
+    },
+  },
+  TOKEN_LOCKED_AT_COUNTER: {
+    message: {
+      'zh-TW': '此載具已由分行設為鎖定，無法變更載具密碼或刪除其中的憑證。',
+      en: 'The branch has locked this token, so its PIN cannot be changed nor its certificates deleted.',
+    },
+    remedy: {
+      'zh-TW': '請攜帶身分證件與載具至分行臨櫃辦理解鎖。',
+      en: 'Bring the token and your ID to a branch counter to have it unlocked.',
+    },
+  },
+  TOKEN_OWNER_UNPROVEN: {
+    message: {
+      'zh-TW': '此載具上沒有可證明您身分的本行憑證或待下載的金鑰，無法確認載具屬於您。',
+      en: 'This token holds no certificate of ours, nor a key waiting for one, that can show who you are, so it cannot be confirmed as yours.',
+    },
+    remedy: {
+      'zh-TW': '若尚未申請憑證，請先以「申請憑證」辦理；否則請攜帶身分證件與載具至分行臨櫃辦理。',
+      en: 'If you have not applied yet, apply for certificates first; otherwise bring the token and your ID to a branch counter.',
+    },
+  },
   // ── FEDI conversion ──
   FEDI_CONVERSION_UNAVAILABLE: {
     message: {
