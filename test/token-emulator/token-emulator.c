@@ -552,185 +552,139 @@ static CK_RV emu_GetMechanismInfo(CK_SLOT_ID slot, CK_MECHANISM_TYPE type, CK_ME
     return rv == CKR_OK ? next_##name args : rv;                  \
   }
 
-GUARD(InitPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR pin, CK_ULONG pin_len), (session, pin, pin_len))
-GUARD(SetPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR old_pin, CK_ULONG old_len, CK_BYTE_PTR new_pin,
-               CK_ULONG new_len),
-      (session, old_pin, old_len, new_pin, new_len))
-GUARD(GetSessionInfo, (CK_SESSION_HANDLE session, CK_SESSION_INFO_PTR info), (session, info))
-GUARD(GetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG_PTR operation_state_len),
-      (session, operation_state, operation_state_len))
-GUARD(SetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG operation_state_len,
-                          CK_OBJECT_HANDLE encryption_key, CK_OBJECT_HANDLE authentication_key),
-      (session, operation_state, operation_state_len, encryption_key, authentication_key))
-GUARD(Login, (CK_SESSION_HANDLE session, CK_USER_TYPE user_type, CK_BYTE_PTR pin, CK_ULONG pin_len),
-      (session, user_type, pin, pin_len))
-GUARD(Logout, (CK_SESSION_HANDLE session), (session))
-GUARD(CreateObject, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *object),
-      (session, templ, count, object))
-GUARD(CopyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count,
-                   CK_OBJECT_HANDLE *new_object),
-      (session, object, templ, count, new_object))
-GUARD(DestroyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object), (session, object))
-GUARD(GetObjectSize, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ULONG_PTR size), (session, object, size))
-GUARD(GetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count),
-      (session, object, templ, count))
-GUARD(SetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count),
-      (session, object, templ, count))
-GUARD(FindObjectsInit, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, templ, count))
-GUARD(FindObjects, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE *object, CK_ULONG max_object_count,
-                    CK_ULONG_PTR object_count),
-      (session, object, max_object_count, object_count))
-GUARD(FindObjectsFinal, (CK_SESSION_HANDLE session), (session))
-GUARD(EncryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
-      (session, mechanism, key))
-GUARD(Encrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR encrypted_data,
-                CK_ULONG_PTR encrypted_data_len),
-      (session, data, data_len, encrypted_data, encrypted_data_len))
-GUARD(EncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part,
-                      CK_ULONG_PTR encrypted_part_len),
-      (session, part, part_len, encrypted_part, encrypted_part_len))
-GUARD(EncryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_encrypted_part,
-                     CK_ULONG_PTR last_encrypted_part_len),
-      (session, last_encrypted_part, last_encrypted_part_len))
-GUARD(DecryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
-      (session, mechanism, key))
-GUARD(Decrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_data, CK_ULONG encrypted_data_len, CK_BYTE_PTR data,
-                CK_ULONG_PTR data_len),
-      (session, encrypted_data, encrypted_data_len, data, data_len))
-GUARD(DecryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,
-                      CK_BYTE_PTR part, CK_ULONG_PTR part_len),
-      (session, encrypted_part, encrypted_part_len, part, part_len))
-GUARD(DecryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_part, CK_ULONG_PTR last_part_len),
-      (session, last_part, last_part_len))
-GUARD(DigestInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism), (session, mechanism))
-GUARD(Digest, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR digest,
-               CK_ULONG_PTR digest_len),
-      (session, data, data_len, digest, digest_len))
-GUARD(DigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
-GUARD(DigestKey, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE key), (session, key))
-GUARD(DigestFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR digest, CK_ULONG_PTR digest_len),
-      (session, digest, digest_len))
-GUARD(SignInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
-      (session, mechanism, key))
-GUARD(Sign, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
-             CK_ULONG_PTR signature_len),
-      (session, data, data_len, signature, signature_len))
-GUARD(SignUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
-GUARD(SignFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len),
-      (session, signature, signature_len))
-GUARD(SignRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
-      (session, mechanism, key))
-GUARD(SignRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
-                    CK_ULONG_PTR signature_len),
-      (session, data, data_len, signature, signature_len))
-GUARD(VerifyInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
-      (session, mechanism, key))
-GUARD(Verify, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,
-               CK_ULONG signature_len),
-      (session, data, data_len, signature, signature_len))
-GUARD(VerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))
-GUARD(VerifyFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len),
-      (session, signature, signature_len))
-GUARD(VerifyRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),
-      (session, mechanism, key))
-GUARD(VerifyRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len, CK_BYTE_PTR data,
-                      CK_ULONG_PTR data_len),
-      (session, signature, signature_len, data, data_len))
-GUARD(DigestEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len,
-                            CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len),
-      (session, part, part_len, encrypted_part, encrypted_part_len))
-GUARD(DecryptDigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,
-                            CK_BYTE_PTR part, CK_ULONG_PTR part_len),
-      (session, encrypted_part, encrypted_part_len, part, part_len))
-GUARD(SignEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part,
-                          CK_ULONG_PTR encrypted_part_len),
-      (session, part, part_len, encrypted_part, encrypted_part_len))
-GUARD(DecryptVerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,
-                            CK_BYTE_PTR part, CK_ULONG_PTR part_len),
-      (session, encrypted_part, encrypted_part_len, part, part_len))
-GUARD(GenerateKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR templ, CK_ULONG count,
-                    CK_OBJECT_HANDLE *key),
-      (session, mechanism, templ, count, key))
-GUARD(GenerateKeyPair, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR public_key_template,
-                        CK_ULONG public_key_attribute_count, CK_ATTRIBUTE_PTR private_key_template,
-                        CK_ULONG private_key_attribute_count, CK_OBJECT_HANDLE *public_key,
-                        CK_OBJECT_HANDLE *private_key),
-      (session, mechanism, public_key_template, public_key_attribute_count, private_key_template,
-       private_key_attribute_count, public_key, private_key))
-GUARD(WrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE wrapping_key,
-                CK_OBJECT_HANDLE key, CK_BYTE_PTR wrapped_key, CK_ULONG_PTR wrapped_key_len),
-      (session, mechanism, wrapping_key, key, wrapped_key, wrapped_key_len))
-GUARD(UnwrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE unwrapping_key,
-                  CK_BYTE_PTR wrapped_key, CK_ULONG wrapped_key_len, CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count,
-                  CK_OBJECT_HANDLE *key),
-      (session, mechanism, unwrapping_key, wrapped_key, wrapped_key_len, templ, attribute_count, key))
-GUARD(DeriveKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE base_key,
-                  CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, CK_OBJECT_HANDLE *key),
-      (session, mechanism, base_key, templ, attribute_count, key))
-GUARD(SeedRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR seed, CK_ULONG seed_len), (session, seed, seed_len))
-GUARD(GenerateRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR random_data, CK_ULONG random_len),
-      (session, random_data, random_len))
-GUARD(GetFunctionStatus, (CK_SESSION_HANDLE session), (session))
-GUARD(CancelFunction, (CK_SESSION_HANDLE session), (session))
+/*
+ * The PKCS#11 functions that take a session, each with its parameters and the arguments passed on:
+ * listed once, so that a function cannot get a guard that is never installed, or the other way round.
+ */
+#define SESSION_FUNCTIONS(X)                                                                                         \
+  X(InitPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR pin, CK_ULONG pin_len), (session, pin, pin_len))                \
+  X(SetPIN, (CK_SESSION_HANDLE session, CK_BYTE_PTR old_pin, CK_ULONG old_len, CK_BYTE_PTR new_pin,                  \
+             CK_ULONG new_len),                                                                                      \
+    (session, old_pin, old_len, new_pin, new_len))                                                                   \
+  X(GetSessionInfo, (CK_SESSION_HANDLE session, CK_SESSION_INFO_PTR info), (session, info))                          \
+  X(GetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG_PTR operation_state_len),   \
+    (session, operation_state, operation_state_len))                                                                 \
+  X(SetOperationState, (CK_SESSION_HANDLE session, CK_BYTE_PTR operation_state, CK_ULONG operation_state_len,        \
+                        CK_OBJECT_HANDLE encryption_key, CK_OBJECT_HANDLE authentication_key),                       \
+    (session, operation_state, operation_state_len, encryption_key, authentication_key))                             \
+  X(Login, (CK_SESSION_HANDLE session, CK_USER_TYPE user_type, CK_BYTE_PTR pin, CK_ULONG pin_len),                   \
+    (session, user_type, pin, pin_len))                                                                              \
+  X(Logout, (CK_SESSION_HANDLE session), (session))                                                                  \
+  X(CreateObject, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count, CK_OBJECT_HANDLE *object),     \
+    (session, templ, count, object))                                                                                 \
+  X(CopyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count,         \
+                 CK_OBJECT_HANDLE *new_object),                                                                      \
+    (session, object, templ, count, new_object))                                                                     \
+  X(DestroyObject, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object), (session, object))                          \
+  X(GetObjectSize, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ULONG_PTR size), (session, object, size)) \
+  X(GetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count), \
+    (session, object, templ, count))                                                                                 \
+  X(SetAttributeValue, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object, CK_ATTRIBUTE_PTR templ, CK_ULONG count), \
+    (session, object, templ, count))                                                                                 \
+  X(FindObjectsInit, (CK_SESSION_HANDLE session, CK_ATTRIBUTE_PTR templ, CK_ULONG count), (session, templ, count))   \
+  X(FindObjects, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE *object, CK_ULONG max_object_count,                    \
+                  CK_ULONG_PTR object_count),                                                                        \
+    (session, object, max_object_count, object_count))                                                               \
+  X(FindObjectsFinal, (CK_SESSION_HANDLE session), (session))                                                        \
+  X(EncryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),                      \
+    (session, mechanism, key))                                                                                       \
+  X(Encrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR encrypted_data,            \
+              CK_ULONG_PTR encrypted_data_len),                                                                      \
+    (session, data, data_len, encrypted_data, encrypted_data_len))                                                   \
+  X(EncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part,      \
+                    CK_ULONG_PTR encrypted_part_len),                                                                \
+    (session, part, part_len, encrypted_part, encrypted_part_len))                                                   \
+  X(EncryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_encrypted_part,                                       \
+                   CK_ULONG_PTR last_encrypted_part_len),                                                            \
+    (session, last_encrypted_part, last_encrypted_part_len))                                                         \
+  X(DecryptInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),                      \
+    (session, mechanism, key))                                                                                       \
+  X(Decrypt, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_data, CK_ULONG encrypted_data_len, CK_BYTE_PTR data,  \
+              CK_ULONG_PTR data_len),                                                                                \
+    (session, encrypted_data, encrypted_data_len, data, data_len))                                                   \
+  X(DecryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,              \
+                    CK_BYTE_PTR part, CK_ULONG_PTR part_len),                                                        \
+    (session, encrypted_part, encrypted_part_len, part, part_len))                                                   \
+  X(DecryptFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR last_part, CK_ULONG_PTR last_part_len),                    \
+    (session, last_part, last_part_len))                                                                             \
+  X(DigestInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism), (session, mechanism))                       \
+  X(Digest, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR digest,                     \
+             CK_ULONG_PTR digest_len),                                                                               \
+    (session, data, data_len, digest, digest_len))                                                                   \
+  X(DigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))       \
+  X(DigestKey, (CK_SESSION_HANDLE session, CK_OBJECT_HANDLE key), (session, key))                                    \
+  X(DigestFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR digest, CK_ULONG_PTR digest_len),                           \
+    (session, digest, digest_len))                                                                                   \
+  X(SignInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),                         \
+    (session, mechanism, key))                                                                                       \
+  X(Sign, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,                    \
+           CK_ULONG_PTR signature_len),                                                                              \
+    (session, data, data_len, signature, signature_len))                                                             \
+  X(SignUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))         \
+  X(SignFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG_PTR signature_len),                       \
+    (session, signature, signature_len))                                                                             \
+  X(SignRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),                  \
+    (session, mechanism, key))                                                                                       \
+  X(SignRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,             \
+                  CK_ULONG_PTR signature_len),                                                                       \
+    (session, data, data_len, signature, signature_len))                                                             \
+  X(VerifyInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),                       \
+    (session, mechanism, key))                                                                                       \
+  X(Verify, (CK_SESSION_HANDLE session, CK_BYTE_PTR data, CK_ULONG data_len, CK_BYTE_PTR signature,                  \
+             CK_ULONG signature_len),                                                                                \
+    (session, data, data_len, signature, signature_len))                                                             \
+  X(VerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len), (session, part, part_len))       \
+  X(VerifyFinal, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len),                         \
+    (session, signature, signature_len))                                                                             \
+  X(VerifyRecoverInit, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE key),                \
+    (session, mechanism, key))                                                                                       \
+  X(VerifyRecover, (CK_SESSION_HANDLE session, CK_BYTE_PTR signature, CK_ULONG signature_len, CK_BYTE_PTR data,      \
+                    CK_ULONG_PTR data_len),                                                                          \
+    (session, signature, signature_len, data, data_len))                                                             \
+  X(DigestEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len,                            \
+                          CK_BYTE_PTR encrypted_part, CK_ULONG_PTR encrypted_part_len),                              \
+    (session, part, part_len, encrypted_part, encrypted_part_len))                                                   \
+  X(DecryptDigestUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,        \
+                          CK_BYTE_PTR part, CK_ULONG_PTR part_len),                                                  \
+    (session, encrypted_part, encrypted_part_len, part, part_len))                                                   \
+  X(SignEncryptUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR part, CK_ULONG part_len, CK_BYTE_PTR encrypted_part,  \
+                        CK_ULONG_PTR encrypted_part_len),                                                            \
+    (session, part, part_len, encrypted_part, encrypted_part_len))                                                   \
+  X(DecryptVerifyUpdate, (CK_SESSION_HANDLE session, CK_BYTE_PTR encrypted_part, CK_ULONG encrypted_part_len,        \
+                          CK_BYTE_PTR part, CK_ULONG_PTR part_len),                                                  \
+    (session, encrypted_part, encrypted_part_len, part, part_len))                                                   \
+  X(GenerateKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR templ, CK_ULONG count,     \
+                  CK_OBJECT_HANDLE *key),                                                                            \
+    (session, mechanism, templ, count, key))                                                                         \
+  X(GenerateKeyPair, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR public_key_template,   \
+                      CK_ULONG public_key_attribute_count, CK_ATTRIBUTE_PTR private_key_template,                    \
+                      CK_ULONG private_key_attribute_count, CK_OBJECT_HANDLE *public_key,                            \
+                      CK_OBJECT_HANDLE *private_key),                                                                \
+    (session, mechanism, public_key_template, public_key_attribute_count, private_key_template,                      \
+     private_key_attribute_count, public_key, private_key))                                                          \
+  X(WrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE wrapping_key,                  \
+              CK_OBJECT_HANDLE key, CK_BYTE_PTR wrapped_key, CK_ULONG_PTR wrapped_key_len),                          \
+    (session, mechanism, wrapping_key, key, wrapped_key, wrapped_key_len))                                           \
+  X(UnwrapKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE unwrapping_key,              \
+                CK_BYTE_PTR wrapped_key, CK_ULONG wrapped_key_len, CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, \
+                CK_OBJECT_HANDLE *key),                                                                              \
+    (session, mechanism, unwrapping_key, wrapped_key, wrapped_key_len, templ, attribute_count, key))                 \
+  X(DeriveKey, (CK_SESSION_HANDLE session, CK_MECHANISM_PTR mechanism, CK_OBJECT_HANDLE base_key,                    \
+                CK_ATTRIBUTE_PTR templ, CK_ULONG attribute_count, CK_OBJECT_HANDLE *key),                            \
+    (session, mechanism, base_key, templ, attribute_count, key))                                                     \
+  X(SeedRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR seed, CK_ULONG seed_len), (session, seed, seed_len))         \
+  X(GenerateRandom, (CK_SESSION_HANDLE session, CK_BYTE_PTR random_data, CK_ULONG random_len),                       \
+    (session, random_data, random_len))                                                                              \
+  X(GetFunctionStatus, (CK_SESSION_HANDLE session), (session))                                                       \
+  X(CancelFunction, (CK_SESSION_HANDLE session), (session))
+
+SESSION_FUNCTIONS(GUARD)
 
 static void guard_sessions(CK_FUNCTION_LIST *list) {
-#define INSTALL(name)              \
-  next_##name = list->C_##name;   \
+#define INSTALL(name, params, args) \
+  next_##name = list->C_##name;     \
   list->C_##name = guard_##name;
-  INSTALL(InitPIN)
-  INSTALL(SetPIN)
-  INSTALL(GetSessionInfo)
-  INSTALL(GetOperationState)
-  INSTALL(SetOperationState)
-  INSTALL(Login)
-  INSTALL(Logout)
-  INSTALL(CreateObject)
-  INSTALL(CopyObject)
-  INSTALL(DestroyObject)
-  INSTALL(GetObjectSize)
-  INSTALL(GetAttributeValue)
-  INSTALL(SetAttributeValue)
-  INSTALL(FindObjectsInit)
-  INSTALL(FindObjects)
-  INSTALL(FindObjectsFinal)
-  INSTALL(EncryptInit)
-  INSTALL(Encrypt)
-  INSTALL(EncryptUpdate)
-  INSTALL(EncryptFinal)
-  INSTALL(DecryptInit)
-  INSTALL(Decrypt)
-  INSTALL(DecryptUpdate)
-  INSTALL(DecryptFinal)
-  INSTALL(DigestInit)
-  INSTALL(Digest)
-  INSTALL(DigestUpdate)
-  INSTALL(DigestKey)
-  INSTALL(DigestFinal)
-  INSTALL(SignInit)
-  INSTALL(Sign)
-  INSTALL(SignUpdate)
-  INSTALL(SignFinal)
-  INSTALL(SignRecoverInit)
-  INSTALL(SignRecover)
-  INSTALL(VerifyInit)
-  INSTALL(Verify)
-  INSTALL(VerifyUpdate)
-  INSTALL(VerifyFinal)
-  INSTALL(VerifyRecoverInit)
-  INSTALL(VerifyRecover)
-  INSTALL(DigestEncryptUpdate)
-  INSTALL(DecryptDigestUpdate)
-  INSTALL(SignEncryptUpdate)
-  INSTALL(DecryptVerifyUpdate)
-  INSTALL(GenerateKey)
-  INSTALL(GenerateKeyPair)
-  INSTALL(WrapKey)
-  INSTALL(UnwrapKey)
-  INSTALL(DeriveKey)
-  INSTALL(SeedRandom)
-  INSTALL(GenerateRandom)
-  INSTALL(GetFunctionStatus)
-  INSTALL(CancelFunction)
+  SESSION_FUNCTIONS(INSTALL)
 #undef INSTALL
 }
 
