@@ -359,4 +359,11 @@ export const kioskEn = {
     installed:
       'Converted: the new FXML signing and encryption certificates (%{commonName}) are on your token; the FEDI certificate stays on it too.',
   },
+  owner: {
+    checking: 'Checking the PIN, then who you are and that this token is registered to you…',
+    idHint:
+      'This token holds only keys waiting for their certificates: enter the ID number of your application, and a key on the token proves it is you.',
+    prove: 'Prove who I am',
+    confirmed: 'Token %{serial} is registered to you.',
+  },
 } as const;

@@ -348,4 +348,10 @@ export const kioskZhTw: AppCatalogue<typeof kioskEn> = {
     confirm: '確認轉置',
     installed: '轉置完成：新的 FXML 簽章與加密憑證（%{commonName}）已寫入載具，原 FEDI 憑證仍保留在載具上。',
   },
+  owner: {
+    checking: '正在確認載具密碼，並核對您的身分與載具是否登記在您名下，請稍候…',
+    idHint: '這支載具上只有等待憑證的金鑰：請輸入申請時的身分證字號／統一編號，以載具上的金鑰證明是您本人。',
+    prove: '證明身分',
+    confirmed: '已確認載具 %{serial} 登記在您名下。',
+  },
 };

@@ -1,22 +1,25 @@
 import { Alert, Button, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { formatDate } from '../../calendar/format-date';
 import type { AgentClient } from '../agent-client';
-import { PinField } from '../apply/PinField';
-import { loginToken } from '../apply/token-login';
-import { toKioskError, type KioskError } from '../kiosk-error';
+import { insertedToken } from '../apply/token-login';
+import { KioskError, toKioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import { KioskErrorNotice } from '../KioskError';
 import { cleanupRows, type CleanupRow } from './cleanup-rows';
 import { PinStateNotice } from './PinStateNotice';
+import type { OwnToken } from './token-ownership';
+import { TokenOwnerStep } from './TokenOwnerStep';
 import { useToken } from './use-token';
 
-/** 刪除載具中過期或失效的憑證: the token's certificates with their status; dead ones can go. */
+/**
+ * 刪除載具中過期或失效的憑證: once the customer proved the token their own, its certificates with
+ * the bank's status; dead ones can go.
+ */
 export const TokenCleanup = ({ agent }: { agent: AgentClient }) => {
   const { t, locale } = useKioskI18n();
   const { token, refresh } = useToken(agent);
-  const [pin, setPin] = useState('');
-  const [warned, setWarned] = useState(false);
+  const [owned, setOwned] = useState<OwnToken | null>(null);
   const [rows, setRows] = useState<CleanupRow[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
@@ -35,20 +38,20 @@ export const TokenCleanup = ({ agent }: { agent: AgentClient }) => {
     }
   };
 
-  const open = (event: FormEvent) => {
-    event.preventDefault();
-    void guard(async () => {
-      const loggedIn = await loginToken(agent, pin, warned).finally(() => setPin(''));
-      setRows(await cleanupRows(agent, loggedIn.serial, locale));
-    });
+  const open = (own: OwnToken) => {
+    setOwned(own);
+    void guard(async () => setRows(await cleanupRows(agent, own.serial, own.session, locale)));
   };
 
   const remove = (id: string) =>
     void guard(async () => {
-      if (!token) return;
-      await agent.deleteCertificate({ serial: token.serial, id });
+      if (!owned) return;
+      // Only on the token proven to be the customer's, not one put in since.
+      if ((await insertedToken(agent))?.serial !== owned.serial)
+        throw new KioskError('TOKEN_NOT_YOURS', 'another token');
+      await agent.deleteCertificate({ serial: owned.serial, id });
       setConfirming(null);
-      setRows(await cleanupRows(agent, token.serial, locale));
+      setRows(await cleanupRows(agent, owned.serial, owned.session, locale));
     });
 
   const statusOf = (row: CleanupRow) =>
@@ -60,24 +63,7 @@ export const TokenCleanup = ({ agent }: { agent: AgentClient }) => {
     <Stack spacing={3}>
       <Typography variant="h4">{t('kiosk.home.cleanup')}</Typography>
       <PinStateNotice token={token} />
-      {!rows && (
-        <Stack component="form" spacing={3} onSubmit={open} sx={{ maxWidth: 560 }}>
-          <PinField
-            value={pin}
-            onChange={setPin}
-            finalTry={!!token?.pin.finalTry && !warned}
-            onAcceptFinalTry={() => setWarned(true)}
-          />
-          <Button
-            type="submit"
-            size="large"
-            variant="contained"
-            disabled={busy || !token || !pin || token.pin.locked || (token.pin.finalTry && !warned)}
-          >
-            {t('kiosk.next')}
-          </Button>
-        </Stack>
-      )}
+      {!owned && <TokenOwnerStep agent={agent} token={token} refresh={refresh} onOwned={open} />}
       <KioskErrorNotice error={error} />
       {rows && rows.length === 0 && <Typography>{t('kiosk.certificates.empty')}</Typography>}
       {rows && rows.length > 0 && (
