@@ -4,7 +4,7 @@ import { createApp } from '@app/api/bootstrap';
 import { systemContext } from '@app/api/ca/issuance.service';
 import { pdfText } from '@app/pdf/pdf-text';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
-import { execFileSync } from 'node:child_process';
+import { mysqldump } from '../support/mysqldump';
 import { passwordOnNotice, printNotice } from '../support/notice-pdf';
 import { TestApp } from '../support/test-app';
 
@@ -298,20 +298,7 @@ describe('counter applications and application passwords (MariaDB)', () => {
     expect(printed.length).toBeGreaterThanOrEqual(6);
     const hashes = await t.dataSource.query('SELECT password_hash FROM application_passwords');
     for (const { password_hash } of hashes) expect(password_hash).toMatch(/^scrypt\$17\$8\$1\$/);
-    const url = new URL(process.env.DATABASE_URL!);
-    const dump = execFileSync(
-      'mysqldump',
-      [
-        `--host=${url.hostname}`,
-        `--port=${url.port || '3306'}`,
-        `--user=${decodeURIComponent(url.username)}`,
-        `--password=${decodeURIComponent(url.password)}`,
-        '--no-tablespaces',
-        '--skip-extended-insert',
-        url.pathname.slice(1),
-      ],
-      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-    );
+    const dump = mysqldump();
     expect(dump).toContain('INSERT INTO `application_passwords`');
     for (const password of printed) {
       expect(dump).not.toContain(password);

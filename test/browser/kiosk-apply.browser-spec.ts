@@ -5,23 +5,11 @@ import type { Page } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
 import { KioskWorld } from '../support/kiosk-world';
 import { crlEntry, OpenSsl } from '../support/openssl';
+import { certificateFromToken, tokenObjectIds } from '../support/token-objects';
 
 const PIN = '246810';
 const NEW_PIN = '13572468';
 const CUSTOMER = SEED_CUSTOMERS[3];
-
-/** `pkcs11-tool -O` output → the CKA_IDs of each object class. */
-function objectIds(listing: string): Record<'certificate' | 'privateKey' | 'publicKey', string[]> {
-  const out = { certificate: [] as string[], privateKey: [] as string[], publicKey: [] as string[] };
-  for (const block of listing.split(/\n(?=\S)/)) {
-    const id = /^\s*ID:\s*([0-9a-f]+)/m.exec(block)?.[1];
-    if (!id) continue;
-    if (/^Certificate Object/.test(block) && !/CA/.test(block.split('\n')[0])) out.certificate.push(id);
-    if (/^Private Key Object/.test(block)) out.privateKey.push(id);
-    if (/^Public Key Object/.test(block)) out.publicKey.push(id);
-  }
-  return out;
-}
 
 /**
  * A customer applies on an emulated iKey at the kiosk: a teller pairs the kiosk, the customer goes
@@ -127,29 +115,16 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     await page.getByTestId('apply-installed').waitFor({ timeout: 60_000 });
     await page.getByText('您的簽章與加密憑證已寫入載具。').waitFor();
 
-    const ids = objectIds(world.emulator.pkcs11Tool(['--token-label', 'iKey customer', '--login', '--pin', PIN, '-O']));
+    const ids = tokenObjectIds(world.emulator, 'iKey customer', PIN);
     expect(ids.certificate).toHaveLength(2);
-    expect([...ids.certificate].sort()).toEqual([...ids.privateKey].sort());
-    expect([...ids.certificate].sort()).toEqual([...ids.publicKey].sort());
+    expect(ids.certificate).toEqual(ids.privateKey);
+    expect(ids.certificate).toEqual(ids.publicKey);
     // Read back from the token itself, not from the API: what a relying party will be shown.
-    for (const id of ids.certificate) {
-      world.emulator.pkcs11Tool([
-        '--token-label',
-        'iKey customer',
-        '--read-object',
-        '--type',
-        'cert',
-        '--id',
-        id,
-        '--output-file',
-        ssl.path(`${id}.der`),
-      ]);
-      ssl.run('x509', '-inform', 'DER', '-in', `${id}.der`, '-out', `${id}.pem`);
-      expect(ssl.verify(`${id}.pem`)).toMatch(new RegExp(`^${id}\\.pem: OK$`, 'm'));
-    }
-    const onToken = ids.certificate.map(
-      (id) => /serial=(\w+)/.exec(ssl.run('x509', '-in', `${id}.pem`, '-noout', '-serial'))?.[1],
-    );
+    const onToken = ids.certificate.map((id) => {
+      const pem = certificateFromToken(world.emulator, 'iKey customer', id, ssl);
+      expect(ssl.verify(pem)).toMatch(new RegExp(`^${id}\\.pem: OK$`, 'm'));
+      return /serial=(\w+)/.exec(ssl.run('x509', '-in', pem, '-noout', '-serial'))?.[1];
+    });
     const issued = await world.dataSource.query(
       'SELECT serial_hex AS serialHex FROM certificates WHERE customer_id = ?',
       [CUSTOMER.id],
@@ -296,9 +271,7 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     );
     // As if the counter had revoked it after the hold.
     await world.dataSource.query("UPDATE certificates SET status = 'REVOKED' WHERE id = ?", [signing.id]);
-    const before = objectIds(
-      world.emulator.pkcs11Tool(['--token-label', 'iKey customer', '--login', '--pin', NEW_PIN, '-O']),
-    );
+    const before = tokenObjectIds(world.emulator, 'iKey customer', NEW_PIN);
 
     await page.getByRole('button', { name: '回到服務選單' }).click();
     await page.getByRole('button', { name: '刪除載具中過期或失效的憑證' }).click();
@@ -318,9 +291,7 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     await table.locator('tr[data-deletable="true"]').waitFor({ state: 'detached' });
     await expect(table.locator('tr').count()).resolves.toBe(1);
 
-    const after = objectIds(
-      world.emulator.pkcs11Tool(['--token-label', 'iKey customer', '--login', '--pin', NEW_PIN, '-O']),
-    );
+    const after = tokenObjectIds(world.emulator, 'iKey customer', NEW_PIN);
     expect(after.certificate).toHaveLength(1);
     expect(after.privateKey).toEqual(after.certificate);
     expect(after.publicKey).toEqual(after.certificate);

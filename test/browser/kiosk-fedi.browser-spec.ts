@@ -9,24 +9,12 @@ import { FediCa, fediOnToken } from '../support/fedi-fixture';
 import { startCustomerSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
 import { OpenSsl } from '../support/openssl';
+import { certificateFromToken, tokenObjectIds } from '../support/token-objects';
 
 const PIN = '135790';
 const LABEL = 'iKey FEDI';
 const CUSTOMER = SEED_CUSTOMERS[10];
 const NEW_EMAIL = 'fedi.converted@example.com.tw';
-
-/** `pkcs11-tool -O` output → the CKA_IDs of each object class (CA certificates left out). */
-function objectIds(listing: string): Record<'certificate' | 'privateKey' | 'publicKey', string[]> {
-  const out = { certificate: [] as string[], privateKey: [] as string[], publicKey: [] as string[] };
-  for (const block of listing.split(/\n(?=\S)/)) {
-    const id = /^\s*ID:\s*([0-9a-f]+)/m.exec(block)?.[1];
-    if (!id) continue;
-    if (/^Certificate Object/.test(block) && !/CA/.test(block.split('\n')[0])) out.certificate.push(id);
-    if (/^Private Key Object/.test(block)) out.privateKey.push(id);
-    if (/^Public Key Object/.test(block)) out.publicKey.push(id);
-  }
-  return out;
-}
 
 /** Today in Taipei, YYYYMMDD: the date part of a converted CN. */
 function taipeiDay(): string {
@@ -131,46 +119,24 @@ describe('kiosk: FEDI → FXML conversion on an iKey in Chromium (real agent on 
     await page.getByTestId('fedi-installed').waitFor({ timeout: 60_000 });
     await page.getByText(new RegExp(`轉置完成.*${cn}`)).waitFor();
 
-    const ids = objectIds(world.emulator.pkcs11Tool(['--token-label', LABEL, '--login', '--pin', PIN, '-O']));
+    const ids = tokenObjectIds(world.emulator, LABEL, PIN);
     expect(ids.certificate).toHaveLength(3);
     expect(ids.certificate).toContain(fediKeyId);
-    expect([...ids.certificate].sort()).toEqual([...ids.privateKey].sort());
-    expect([...ids.certificate].sort()).toEqual([...ids.publicKey].sort());
+    expect(ids.certificate).toEqual(ids.privateKey);
+    expect(ids.certificate).toEqual(ids.publicKey);
 
     const subjects: string[] = [];
     for (const id of ids.certificate.filter((i) => i !== fediKeyId)) {
-      world.emulator.pkcs11Tool([
-        '--token-label',
-        LABEL,
-        '--read-object',
-        '--type',
-        'cert',
-        '--id',
-        id,
-        '--output-file',
-        ssl.path(`${id}.der`),
-      ]);
-      ssl.run('x509', '-inform', 'DER', '-in', `${id}.der`, '-out', `${id}.pem`);
-      expect(ssl.verify(`${id}.pem`)).toMatch(new RegExp(`^${id}\\.pem: OK$`, 'm'));
-      subjects.push(ssl.run('x509', '-in', `${id}.pem`, '-noout', '-subject'));
+      const pem = certificateFromToken(world.emulator, LABEL, id, ssl);
+      expect(ssl.verify(pem)).toMatch(new RegExp(`^${id}\\.pem: OK$`, 'm'));
+      subjects.push(ssl.run('x509', '-in', pem, '-noout', '-subject'));
     }
     expect(subjects).toHaveLength(2);
     for (const subject of subjects) expect(subject).toMatch(new RegExp(`CN ?= ?${cn}\\s*$`, 'm'));
 
     // The FEDI certificate is still there, and still not one of ours.
-    world.emulator.pkcs11Tool([
-      '--token-label',
-      LABEL,
-      '--read-object',
-      '--type',
-      'cert',
-      '--id',
-      fediKeyId,
-      '--output-file',
-      ssl.path('fedi.der'),
-    ]);
-    ssl.run('x509', '-inform', 'DER', '-in', 'fedi.der', '-out', 'fedi.pem');
-    expect(ssl.run('x509', '-in', 'fedi.pem', '-noout', '-issuer')).toContain('Legacy FEDI CA');
+    const fedi = certificateFromToken(world.emulator, LABEL, fediKeyId, ssl);
+    expect(ssl.run('x509', '-in', fedi, '-noout', '-issuer')).toContain('Legacy FEDI CA');
 
     const rows = await world.dataSource.query('SELECT status, medium FROM certificates WHERE customer_id = ?', [
       CUSTOMER.id,

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
-import { startPcSession } from '../support/kiosk-page';
+import { normSerial, storeKeyPairs } from '../support/computer-store';
+import { endSession, proveWithIdNumber, startPcSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
 
 const CUSTOMER = SEED_CUSTOMERS[12];
 const SOMEONE_ELSE = SEED_CUSTOMERS[13];
 const STORE_PASSWORD = 'pc-later-2026';
-
-/** Serials as hex digits without leading zeros: Node and the API pad them differently. */
-const norm = (hex: string) => hex.replace(/^0+/, '').toLowerCase();
 
 /**
  * 下載憑證至本電腦 after a first apply on the customer's own computer that the CA signed only once
@@ -36,15 +33,7 @@ describe('kiosk: download later to the PC medium after a first apply, in Chromiu
     const wasOpen = store.isOpen;
     if (!wasOpen) await store.open(STORE_PASSWORD);
     try {
-      return (await store.entries()).map((e) => ({
-        certified: e.certificate
-          ? new X509Certificate(Buffer.from(e.certificate)).publicKey.export({ type: 'spki', format: 'der' })
-          : null,
-        held: createPublicKey(
-          createPrivateKey({ key: Buffer.from(e.privateKeyPkcs8), format: 'der', type: 'pkcs8' }),
-        ).export({ type: 'spki', format: 'der' }),
-        serial: e.certificate ? norm(new X509Certificate(Buffer.from(e.certificate)).serialNumber) : null,
-      }));
+      return await storeKeyPairs(world);
     } finally {
       if (!wasOpen) store.close();
     }
@@ -56,11 +45,6 @@ describe('kiosk: download later to the PC medium after a first apply, in Chromiu
     await page.getByRole('button', { name: '下載憑證至本電腦' }).click();
     await page.getByLabel('本電腦的憑證存放區密碼').fill(STORE_PASSWORD);
     await page.getByRole('button', { name: '下一步' }).click();
-  }
-
-  async function endSession(): Promise<void> {
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
   }
 
   beforeAll(async () => {
@@ -82,7 +66,7 @@ describe('kiosk: download later to the PC medium after a first apply, in Chromiu
     await page.getByRole('button', { name: '產生金鑰並送出申請' }).click();
     await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
     // The customer does not wait for the CA.
-    await endSession();
+    await endSession(page);
   });
   screenshotAfterEach(() => page);
   afterAll(async () => {
@@ -95,23 +79,17 @@ describe('kiosk: download later to the PC medium after a first apply, in Chromiu
     expect((await storeEntries()).map((e) => e.certified)).toEqual([null, null]);
 
     await downloadToComputer();
-    const form = page.getByTestId('download-later');
-    await form.getByText('本電腦憑證存放區中的金鑰還沒有憑證').waitFor();
-    const idNumber = form.getByLabel('身分證字號／統一編號');
-    const prove = form.getByRole('button', { name: '證明身分並下載憑證' });
-
-    await idNumber.fill(SOMEONE_ELSE.idNumber);
-    await prove.click();
+    await page.getByTestId('download-later').getByText('本電腦憑證存放區中的金鑰還沒有憑證').waitFor();
+    await proveWithIdNumber(page, SOMEONE_ELSE.idNumber);
     await page.locator('[data-code="CERTIFICATE_PROOF_FAILED"]').waitFor();
 
-    await idNumber.fill(CUSTOMER.idNumber.toLowerCase());
-    await prove.click();
+    await proveWithIdNumber(page, CUSTOMER.idNumber.toLowerCase());
     const issuing = page.locator('[data-code="CA_ISSUING"]');
     await issuing.waitFor();
     await expect(issuing.innerText()).resolves.toContain('(6025)');
     expect((await rows()).map((r) => r.status)).toEqual(['PENDING', 'PENDING']);
     expect((await storeEntries()).map((e) => e.certified)).toEqual([null, null]);
-    await endSession();
+    await endSession(page);
   });
 
   it('after the CA signed, in a new session: the ID number and a waiting key prove it, both install, ACTIVE on PC', async () => {
@@ -119,24 +97,22 @@ describe('kiosk: download later to the PC medium after a first apply, in Chromiu
     expect((await rows()).map((r) => r.status)).toEqual(['ISSUED', 'ISSUED']);
 
     await downloadToComputer();
-    const form = page.getByTestId('download-later');
-    await form.getByLabel('身分證字號／統一編號').fill(CUSTOMER.idNumber);
-    await form.getByRole('button', { name: '證明身分並下載憑證' }).click();
+    await proveWithIdNumber(page, CUSTOMER.idNumber);
     await page.getByTestId('download-installed').getByText('已存入本電腦的憑證存放區').waitFor({ timeout: 60_000 });
 
     const entries = await storeEntries();
     expect(entries).toHaveLength(2);
-    for (const entry of entries) expect(entry.certified?.equals(entry.held)).toBe(true);
+    for (const entry of entries) expect(entry.certified).toBe(entry.held);
     const stored = await rows();
     expect(stored).toEqual([
       expect.objectContaining({ usage: 'ENCRYPTION', status: 'ACTIVE', medium: 'PC', tokenId: null }),
       expect.objectContaining({ usage: 'SIGNING', status: 'ACTIVE', medium: 'PC', tokenId: null }),
     ]);
-    expect(entries.map((e) => e.serial).sort()).toEqual(stored.map((r) => norm(r.serialHex ?? '')).sort());
+    expect(entries.map((e) => e.serial).sort()).toEqual(stored.map((r) => normSerial(r.serialHex ?? '')).sort());
     const [app] = await world.dataSource.query('SELECT status FROM counter_applications WHERE id = ?', [
       application.id,
     ]);
     expect(app.status).toBe('COMPLETED');
-    await endSession();
+    await endSession(page);
   });
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
-import { startCustomerSession, startPcSession } from '../support/kiosk-page';
+import { normSerial, storeKeyPairs } from '../support/computer-store';
+import { endSession, retryOnceSigned, startCustomerSession, startPcSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
 import { OpenSsl } from '../support/openssl';
 
@@ -13,26 +14,6 @@ const CUSTOMER = SEED_CUSTOMERS[6];
 const STORE_PASSWORD = 'pc-store-2026';
 const BACKUP_PASSWORD = 'backup2026pc';
 const PIN = '975310';
-
-/** Serials as hex digits without leading zeros: OpenSSL, Node, the agent and the API pad them differently. */
-const norm = (hex: string) => hex.replace(/^0+/, '').toLowerCase();
-
-/** Public keys of the store's entries: from the certificate and from the private key, as SPKI DER (base64). */
-async function storeKeyPairs(world: KioskWorld) {
-  const entries = await world.agent.services.store.entries();
-  return entries.map((e) => ({
-    id: e.id,
-    certified: e.certificate
-      ? new X509Certificate(Buffer.from(e.certificate)).publicKey
-          .export({ type: 'spki', format: 'der' })
-          .toString('base64')
-      : null,
-    held: createPublicKey(createPrivateKey({ key: Buffer.from(e.privateKeyPkcs8), format: 'der', type: 'pkcs8' }))
-      .export({ type: 'spki', format: 'der' })
-      .toString('base64'),
-    serial: e.certificate ? norm(new X509Certificate(Buffer.from(e.certificate)).serialNumber) : null,
-  }));
-}
 
 /** The PC medium: the customer's own computer, its certificate store, backups and token copies. */
 describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
@@ -74,12 +55,9 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     await page.getByRole('button', { name: '資料正確' }).click();
     await page.getByLabel('我已閱讀並同意上述條款').check();
     await page.getByRole('button', { name: '產生金鑰並送出申請' }).click();
-    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
-    await world.signPending();
-    await page.getByRole('button', { name: '再試一次' }).click();
+    await retryOnceSigned(page, world);
     await page.getByTestId('apply-installed').getByText('已存入本電腦的憑證存放區').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
+    await endSession(page);
   });
   screenshotAfterEach(() => page);
   afterAll(async () => {
@@ -102,7 +80,9 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
       expect.objectContaining({ usage: 'ENCRYPTION', status: 'ACTIVE', medium: 'PC', tokenId: null }),
       expect.objectContaining({ usage: 'SIGNING', status: 'ACTIVE', medium: 'PC', tokenId: null }),
     ]);
-    expect(pairs.map((p) => p.serial).sort()).toEqual(rows.map((r: { serialHex: string }) => norm(r.serialHex)).sort());
+    expect(pairs.map((p) => p.serial).sort()).toEqual(
+      rows.map((r: { serialHex: string }) => normSerial(r.serialHex)).sort(),
+    );
     const [app] = await world.dataSource.query('SELECT status FROM counter_applications WHERE id = ?', [
       application.id,
     ]);
@@ -125,9 +105,7 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     await page.getByRole('button', { name: '查詢我的憑證' }).click();
     await page.locator(`tr[data-serial="${old.serialHex}"]`).getByRole('button', { name: '更新' }).click();
     await page.getByRole('button', { name: '產生新金鑰並更新' }).click();
-    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
-    await world.signPending();
-    await page.getByRole('button', { name: '再試一次' }).click();
+    await retryOnceSigned(page, world);
     await page.getByTestId('renew-installed').getByText('已存入本電腦的憑證存放區').waitFor({ timeout: 60_000 });
 
     const pairs = await storeKeyPairs(world);
@@ -141,7 +119,7 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     for (const row of renewed) expect(row).toMatchObject({ status: 'ACTIVE', medium: 'PC', tokenId: null });
     expect(renewed.some((r: { predecessorId: string }) => r.predecessorId === old.id)).toBe(true);
     expect(pairs.map((p) => p.serial)).toEqual(
-      expect.arrayContaining(renewed.map((r: { serialHex: string }) => norm(r.serialHex))),
+      expect.arrayContaining(renewed.map((r: { serialHex: string }) => normSerial(r.serialHex))),
     );
   });
 
@@ -182,7 +160,7 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     ssl.run('pkcs12', '-info', '-noout', '-passin', `pass:${BACKUP_PASSWORD}`, '-in', p12);
     const inside = ssl.run('pkcs12', '-in', p12, '-passin', `pass:${BACKUP_PASSWORD}`, '-nokeys', '-clcerts');
     const saved = new X509Certificate(inside.slice(inside.indexOf('-----BEGIN CERTIFICATE-----')));
-    expect(norm(saved.serialNumber)).toBe(norm(signing.serialHex));
+    expect(normSerial(saved.serialNumber)).toBe(normSerial(signing.serialHex));
 
     // This computer loses both keys: the certificates no longer prove anyone here (80092004).
     for (const pair of pairs) await world.agent.services.store.remove(pair.id);
@@ -246,7 +224,9 @@ describe('kiosk: the PC medium on a personal-mode agent in Chromium', () => {
     await page.getByTestId('copy-done').getByText('已將 1 張憑證複製到本電腦。').waitFor();
     const item = page.getByTestId('copied-certificates').locator('li');
     await expect(item.innerText()).resolves.toContain(`${CUSTOMER.idNumber}-01-copy`);
-    await expect(item.getAttribute('data-serial').then((s) => norm(s ?? ''))).resolves.toBe(norm(written.serialNumber));
+    await expect(item.getAttribute('data-serial').then((s) => normSerial(s ?? ''))).resolves.toBe(
+      normSerial(written.serialNumber),
+    );
     const file = join(world.agent.services.copies.dir, `${copySerial.replace(/[^A-Za-z0-9]/g, '_')}-c0ffee01.cer`);
     expect(existsSync(file)).toBe(true);
     expect(new X509Certificate(readFileSync(file)).serialNumber).toBe(written.serialNumber);

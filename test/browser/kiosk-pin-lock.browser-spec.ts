@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
-import { startCustomerSession } from '../support/kiosk-page';
+import { endSession, startCustomerSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
 
 const PIN = '258013';
@@ -76,6 +76,39 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
     );
   }
 
+  /**
+   * The whole guard at one PIN entry: nine wrong tries, the 10th held back (the button off, Enter in
+   * `field` sends nothing) until the warning is accepted, then sent: the token locks. `fill` types the
+   * wrong PIN and whatever else the form asks for.
+   */
+  async function wrongPinsToTheLock(
+    serial: string,
+    form: { field: Locator; submit: Locator; state: Locator; fill?: () => Promise<void> },
+  ): Promise<void> {
+    const fill = form.fill ?? (() => form.field.fill(WRONG));
+    const before = sent.length;
+    await nineWrong(
+      serial,
+      async () => {
+        await fill();
+        await form.submit.click();
+      },
+      form.state,
+    );
+
+    await fill();
+    expect(await form.submit.isDisabled()).toBe(true);
+    await form.field.press('Enter');
+    await page.getByTestId('pin-final-try').waitFor();
+    expect(sent.length - before).toBe(9);
+    expect(world.emulator.wrongPinCount(serial)).toBe(9);
+
+    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
+    await tryPin(() => form.submit.click());
+    expect(sent.length - before).toBe(10);
+    await lockedAfterTenth(serial, form.state);
+  }
+
   beforeAll(async () => {
     world = await KioskWorld.start('browser-kiosk-pin-lock');
     for (const which of ['apply', 'change', 'cleanup', 'download', 'certificates'] as const)
@@ -102,32 +135,12 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
     await page.getByLabel('申請密碼（密碼通知書上的密碼）').fill('not-read-before-the-pin');
     const pin = page.getByLabel('載具密碼（PIN）');
     const next = page.getByRole('button', { name: '下一步' });
-    const state = page.getByTestId('pin-field-state');
-    const submit = async () => {
-      await pin.fill(WRONG);
-      await next.click();
-    };
-    const before = sent.length;
-    await nineWrong(serials.apply, submit, state);
-
-    // The page holds the 10th PIN back: the button is off, and Enter in the field sends nothing.
-    await pin.fill(WRONG);
-    expect(await next.isDisabled()).toBe(true);
-    await pin.press('Enter');
-    await page.getByTestId('pin-final-try').waitFor();
-    expect(sent.length - before).toBe(9);
-    expect(world.emulator.wrongPinCount(serials.apply)).toBe(9);
-
-    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
-    await tryPin(() => next.click());
-    expect(sent.length - before).toBe(10);
-    await lockedAfterTenth(serials.apply, state);
+    await wrongPinsToTheLock(serials.apply, { field: pin, submit: next, state: page.getByTestId('pin-field-state') });
     expect(await pin.isDisabled()).toBe(true);
   });
 
   it('PIN change: the same ten tries, the warning before the last, and the lock', async () => {
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
+    await endSession(page);
     await sessionWith('change');
     await page.getByRole('button', { name: '變更載具密碼' }).click();
     const state = page.getByTestId('pin-state');
@@ -139,112 +152,49 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
       await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill('13572468');
       await page.getByLabel('再次輸入新的載具密碼').fill('13572468');
     };
-    const before = sent.length;
-    await nineWrong(
-      serials.change,
-      async () => {
-        await fill();
-        await submit.click();
-      },
-      state,
-    );
-
-    await fill();
-    expect(await submit.isDisabled()).toBe(true);
-    await page.getByLabel('再次輸入新的載具密碼').press('Enter');
-    await page.getByTestId('pin-final-try').waitFor();
-    expect(sent.length - before).toBe(9);
-
-    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
-    await tryPin(() => submit.click());
-    expect(sent.length - before).toBe(10);
-    await lockedAfterTenth(serials.change, state);
+    await wrongPinsToTheLock(serials.change, { field: page.getByLabel('再次輸入新的載具密碼'), submit, state, fill });
     await fill();
     expect(await submit.isDisabled()).toBe(true);
   });
 
   it('token clean-up: the PIN that opens the list keeps the same guard', async () => {
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
+    await endSession(page);
     await sessionWith('cleanup');
     await page.getByRole('button', { name: '刪除載具中過期或失效的憑證' }).click();
     const state = page.getByTestId('pin-state');
     await state.getByText(serials.cleanup).waitFor();
     const pin = page.getByLabel('載具密碼（PIN）');
     const next = page.getByRole('button', { name: '下一步' });
-    const before = sent.length;
-    await nineWrong(
-      serials.cleanup,
-      async () => {
-        await pin.fill(WRONG);
-        await next.click();
-      },
-      state,
-    );
-
-    await pin.fill(WRONG);
-    expect(await next.isDisabled()).toBe(true);
-    await pin.press('Enter');
-    expect(sent.length - before).toBe(9);
-    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
-    await tryPin(() => next.click());
-    await lockedAfterTenth(serials.cleanup, state);
+    await wrongPinsToTheLock(serials.cleanup, { field: pin, submit: next, state });
     expect(await next.isDisabled()).toBe(true);
   });
 
   it('下載憑證: the PIN of the proof shows the state, and the warning comes before the last PIN is typed', async () => {
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
+    await endSession(page);
     await sessionWith('download');
     await page.getByRole('button', { name: '下載憑證' }).click();
     const pin = page.getByLabel('載具密碼（PIN）');
     const next = page.getByRole('button', { name: '下一步' });
-    const before = sent.length;
-    await nineWrong(
-      serials.download,
-      async () => {
-        await pin.fill(WRONG);
-        await next.click();
-      },
-      page.getByTestId('pin-field-state'),
-    );
-
-    await pin.fill(WRONG);
-    expect(await next.isDisabled()).toBe(true);
-    await pin.press('Enter');
-    expect(sent.length - before).toBe(9);
-    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
-    await tryPin(() => next.click());
-    await lockedAfterTenth(serials.download, page.getByTestId('pin-field-state'));
+    await wrongPinsToTheLock(serials.download, {
+      field: pin,
+      submit: next,
+      state: page.getByTestId('pin-field-state'),
+    });
     expect(await pin.isDisabled()).toBe(true);
   });
 
   it('查詢我的憑證: the PIN of the proof shows how the token stands after each wrong try, to the lock', async () => {
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
+    await endSession(page);
     await sessionWith('certificates');
     await page.getByRole('button', { name: '查詢我的憑證' }).click();
     await page.getByText('以載具證明您的身分：請輸入載具密碼。').waitFor();
     const pin = page.getByLabel('載具密碼（PIN）');
     const prove = page.getByRole('button', { name: '查詢我的憑證' });
-    const state = page.getByTestId('pin-field-state');
-    const before = sent.length;
-    await nineWrong(
-      serials.certificates,
-      async () => {
-        await pin.fill(WRONG);
-        await prove.click();
-      },
-      state,
-    );
-
-    await pin.fill(WRONG);
-    expect(await prove.isDisabled()).toBe(true);
-    await pin.press('Enter');
-    expect(sent.length - before).toBe(9);
-    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
-    await tryPin(() => prove.click());
-    await lockedAfterTenth(serials.certificates, state);
+    await wrongPinsToTheLock(serials.certificates, {
+      field: pin,
+      submit: prove,
+      state: page.getByTestId('pin-field-state'),
+    });
     expect(await pin.isDisabled()).toBe(true);
     expect(await prove.isDisabled()).toBe(true);
   });

@@ -2,21 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
-import { applyUpToKeys, startCustomerSession } from '../support/kiosk-page';
+import { applyUpToKeys, endSession, retryOnceSigned, startCustomerSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
+import { tokenObjectIds } from '../support/token-objects';
 
 const PIN = '864209';
 const CUSTOMER = SEED_CUSTOMERS[5];
-
-/** CKA_IDs of the certificates, private and public keys in `pkcs11-tool -O` output. */
-function ids(listing: string, kind: 'Certificate' | 'Private Key' | 'Public Key'): string[] {
-  return listing
-    .split(/\n(?=\S)/)
-    .filter((block) => block.startsWith(`${kind} Object`))
-    .map((block) => /^\s*ID:\s*([0-9a-f]+)/m.exec(block)?.[1])
-    .filter((id): id is string => !!id)
-    .sort();
-}
 
 /** 憑證更新 at the kiosk: a customer within a month of expiry renews the pair onto the same iKey. */
 describe('kiosk: renewal on an iKey in Chromium', () => {
@@ -24,6 +15,22 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
   let serial: string;
+
+  /** From the service menu to 查詢我的憑證's table, proven with the token's PIN. */
+  async function myCertificates(): Promise<void> {
+    await page.getByRole('button', { name: '回到服務選單' }).click();
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await page.getByLabel('載具密碼（PIN）').fill(PIN);
+    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+  }
+
+  /** Moves the customer's certificates to `days` before expiry, as if that much of their life had passed. */
+  async function expireInDays(days: number): Promise<void> {
+    await world.dataSource.query(
+      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL ? DAY) WHERE customer_id = ?',
+      [days, CUSTOMER.id],
+    );
+  }
 
   beforeAll(async () => {
     world = await KioskWorld.start('browser-kiosk-renew');
@@ -34,9 +41,7 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
     page = browser.page;
     await startCustomerSession(page, world);
     await applyUpToKeys(page, CUSTOMER.idNumber, password, PIN);
-    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
-    await world.signPending();
-    await page.getByRole('button', { name: '再試一次' }).click();
+    await retryOnceSigned(page, world);
     await page.getByTestId('apply-installed').waitFor({ timeout: 60_000 });
   });
   screenshotAfterEach(() => page);
@@ -46,10 +51,7 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
   });
 
   it('refuses renewal two months before expiry and renews inside the window; a customer who left before the CA signed downloads the pair later', async () => {
-    await page.getByRole('button', { name: '回到服務選單' }).click();
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
-    await page.getByLabel('載具密碼（PIN）').fill(PIN);
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await myCertificates();
     await page.getByTestId('my-certificates').waitFor();
     const [old] = await world.dataSource.query(
       "SELECT id, serial_hex AS serialHex, subject_dn AS subjectDn FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING'",
@@ -62,51 +64,35 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
     await details.getByText(/^憑證發行者：.*CN=/).waitFor();
 
     // Two months before expiry: refused with the date it opens, and no key is made on the token.
-    await world.dataSource.query(
-      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 60 DAY) WHERE customer_id = ?',
-      [CUSTOMER.id],
-    );
-    await page.getByRole('button', { name: '回到服務選單' }).click();
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
-    await page.getByLabel('載具密碼（PIN）').fill(PIN);
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await expireInDays(60);
+    await myCertificates();
     await page.locator(`tr[data-serial="${old.serialHex}"]`).getByRole('button', { name: '更新' }).click();
     const early = page.locator('[data-code="CERT_NOT_RENEWABLE_YET"]');
     await early.getByText(/本憑證自 \d{2,3}\/\d{2}\/\d{2} 起可更新/).waitFor();
     await expect(page.getByRole('button', { name: '產生新金鑰並更新' }).count()).resolves.toBe(0);
-    const beforeWindow = world.emulator.pkcs11Tool(['--token-label', 'iKey renew', '--login', '--pin', PIN, '-O']);
-    expect(ids(beforeWindow, 'Private Key')).toHaveLength(2);
+    expect(tokenObjectIds(world.emulator, 'iKey renew', PIN).privateKey).toHaveLength(2);
     // Ten days before expiry, as the customer would come in a year from now.
-    await world.dataSource.query(
-      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 10 DAY) WHERE customer_id = ?',
-      [CUSTOMER.id],
-    );
-    await page.getByRole('button', { name: '回到服務選單' }).click();
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
-    await page.getByLabel('載具密碼（PIN）').fill(PIN);
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await expireInDays(10);
+    await myCertificates();
     const row = page.locator(`tr[data-serial="${old.serialHex}"]`);
     await row.getByRole('button', { name: '更新' }).click();
     await page.getByRole('button', { name: '產生新金鑰並更新' }).click();
     await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
 
     // The customer does not wait: the session ends, and they come back with the token later.
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
+    await endSession(page);
     await page.getByRole('button', { name: '櫃員：開始客戶自助服務' }).click();
     await startCustomerSession(page, world);
     await page.getByRole('button', { name: '下載憑證' }).click();
     await page.getByLabel('載具密碼（PIN）').fill(PIN);
     await page.getByRole('button', { name: '下一步' }).click();
-    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
-    await world.signPending();
-    await page.getByRole('button', { name: '再試一次' }).click();
+    await retryOnceSigned(page, world);
     await page.getByTestId('download-installed').waitFor({ timeout: 60_000 });
 
-    const listing = world.emulator.pkcs11Tool(['--token-label', 'iKey renew', '--login', '--pin', PIN, '-O']);
-    expect(ids(listing, 'Certificate')).toHaveLength(4);
-    expect(ids(listing, 'Certificate')).toEqual(ids(listing, 'Private Key'));
-    expect(ids(listing, 'Certificate')).toEqual(ids(listing, 'Public Key'));
+    const ids = tokenObjectIds(world.emulator, 'iKey renew', PIN);
+    expect(ids.certificate).toHaveLength(4);
+    expect(ids.certificate).toEqual(ids.privateKey);
+    expect(ids.certificate).toEqual(ids.publicKey);
     const rows = await world.dataSource.query(
       'SELECT `usage`, status, predecessor_id AS predecessorId FROM certificates WHERE customer_id = ? ORDER BY created_at, `usage`',
       [CUSTOMER.id],
@@ -132,14 +118,8 @@ describe('kiosk: renewal on an iKey in Chromium', () => {
       "SELECT serial_hex AS serialHex FROM certificates WHERE customer_id = ? AND `usage` = 'SIGNING' AND predecessor_id IS NOT NULL",
       [CUSTOMER.id],
     );
-    await world.dataSource.query(
-      'UPDATE certificates SET not_after = DATE_ADD(UTC_TIMESTAMP(), INTERVAL 10 DAY) WHERE customer_id = ?',
-      [CUSTOMER.id],
-    );
-    await page.getByRole('button', { name: '回到服務選單' }).click();
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
-    await page.getByLabel('載具密碼（PIN）').fill(PIN);
-    await page.getByRole('button', { name: '查詢我的憑證' }).click();
+    await expireInDays(10);
+    await myCertificates();
     await page.locator(`tr[data-serial="${renewed.serialHex}"]`).getByRole('button', { name: '更新' }).click();
     const warning = page.getByTestId('token-room-warning');
     await warning.getByText('您的載具尚可存放 2 張憑證，更新需寫入 2 張').waitFor();

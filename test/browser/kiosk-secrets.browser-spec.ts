@@ -3,14 +3,14 @@ import { Logger } from '@nestjs/common';
 import { AGENT_PATHS } from '@app/contracts';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import { SEED_STAFF } from '@app/seeds/staff.data';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import type { Page, Request } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
-import { startCustomerSession } from '../support/kiosk-page';
+import { retryOnceSigned, startCustomerSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
+import { mysqldump } from '../support/mysqldump';
 
 // Letters and digits, so that no seeded phone number, ID or timestamp can hold one by chance.
 const PIN = 'Kq7v2Xp9';
@@ -100,25 +100,6 @@ function filesUnder(dir: string): { path: string; text: string }[] {
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile())
     .map((path) => ({ path, text: readFileSync(path).toString('latin1') }));
-}
-
-/** The whole suite database as `mysqldump` writes it, binary columns as hex. */
-function mysqldump(): string {
-  const url = new URL(process.env.DATABASE_URL!);
-  return execFileSync(
-    'mysqldump',
-    [
-      `--host=${url.hostname}`,
-      `--port=${url.port || '3306'}`,
-      `--user=${decodeURIComponent(url.username)}`,
-      `--password=${decodeURIComponent(url.password)}`,
-      '--no-tablespaces',
-      '--skip-extended-insert',
-      '--hex-blob',
-      url.pathname.slice(1),
-    ],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
 }
 
 /**
@@ -216,9 +197,7 @@ describe('kiosk: PINs and passwords never leave where they belong (Chromium, age
     await page.getByRole('button', { name: '資料正確' }).click();
     await page.getByLabel('我已閱讀並同意上述條款').check();
     await page.getByRole('button', { name: '產生金鑰並送出申請' }).click();
-    await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
-    await world.signPending();
-    await page.getByRole('button', { name: '再試一次' }).click();
+    await retryOnceSigned(page, world);
     await page.getByTestId('apply-installed').waitFor({ timeout: 60_000 });
     await expectPageForgets();
   });
@@ -330,7 +309,7 @@ describe('kiosk: PINs and passwords never leave where they belong (Chromium, age
   });
 
   it('stores no secret: not in a mysqldump of the database, not in the files of the agent', () => {
-    const dump = mysqldump();
+    const dump = mysqldump({ hexBlob: true });
     // The dump holds the visit: the customer's certificates and the application's slow hash.
     expect(dump).toContain('INSERT INTO `certificates`');
     expect(dump).toContain('INSERT INTO `application_passwords`');

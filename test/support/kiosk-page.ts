@@ -39,6 +39,29 @@ export async function applyUpToKeys(page: Page, idNumber: string, password: stri
   await page.getByRole('button', { name: '產生金鑰並送出申請' }).click();
 }
 
+/**
+ * The page says 6025 while the CA issues; the CA signs (as the issuance worker would) and the customer
+ * presses 再試一次. The caller waits for what its wizard shows once the certificates are in.
+ */
+export async function retryOnceSigned(page: Page, world: KioskWorld): Promise<void> {
+  await page.locator('[data-code="CA_ISSUING"]').waitFor({ timeout: 60_000 });
+  await world.signPending();
+  await page.getByRole('button', { name: '再試一次' }).click();
+}
+
+/** At 下載憑證 for keys still waiting for their certificates: the customer proves with `idNumber`. */
+export async function proveWithIdNumber(page: Page, idNumber: string): Promise<void> {
+  const form = page.getByTestId('download-later');
+  await form.getByLabel('身分證字號／統一編號').fill(idNumber);
+  await form.getByRole('button', { name: '證明身分並下載憑證' }).click();
+}
+
+/** The customer presses 結束服務 and the page says the session is over. */
+export async function endSession(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '結束服務' }).click();
+  await page.getByTestId('kiosk-ended').waitFor();
+}
+
 /** Keeps the pairing token the API gives the page, so a test can try it on the agent once the session is over. */
 export function capturePairingToken(page: Page): { readonly current: string } {
   const captured = { current: '' };
