@@ -4,11 +4,12 @@ import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import type { LiveProgress } from '../use-kiosk-session';
 import type { Downloaded } from '../kiosk-queries';
+import type { Medium } from '../medium/medium';
 import { IssuingNotice } from '../IssuingNotice';
 import { KioskErrorNotice } from '../KioskError';
 import { ProgressPanel } from '../ProgressPanel';
 import { ButtonPrompt } from './ButtonPrompt';
-import { downloadAndInstall, generateAndSubmit, type ApplyInput, type RunStage } from './apply-run';
+import { downloadAndInstall, type RunStage } from './apply-run';
 
 type Outcome =
   | { readonly kind: 'running'; readonly stage: RunStage }
@@ -17,14 +18,23 @@ type Outcome =
   | { readonly kind: 'failed'; readonly error: KioskError };
 
 export interface ApplyResultProps {
-  readonly input: ApplyInput;
+  /** Where the keys are made and the certificates go. */
+  readonly medium: Medium;
+  /**
+   * Makes both key pairs and sends their CSRs to the API (an apply, or a FEDI conversion); returns
+   * the enrolment session. Called once: a retry after 6025 or a failed download reuses its session.
+   */
+  readonly submit: (stage: (s: RunStage) => void) => Promise<string>;
+  /** What the customer reads above the installed certificates. */
+  readonly installed: string;
+  readonly testId: string;
   readonly progress: LiveProgress | null;
   readonly onInstalled: () => void;
 }
 
 /** Step 4: keys, apply, download, install — with live progress, 6025 as "try again", the result. */
-export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) => {
-  const { t } = useKioskI18n();
+export const ApplyResult = ({ medium, submit, installed, testId, progress, onInstalled }: ApplyResultProps) => {
+  const { t, locale } = useKioskI18n();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'running', stage: 'keys' });
   const session = useRef<string | null>(null);
   const started = useRef(false);
@@ -32,15 +42,15 @@ export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) 
 
   const run = useCallback(async () => {
     try {
-      session.current ??= await generateAndSubmit(input, stage);
-      const certificates = await downloadAndInstall(input.medium, session.current, input.locale, stage);
+      session.current ??= await submit(stage);
+      const certificates = await downloadAndInstall(medium, session.current, locale, stage);
       setOutcome({ kind: 'installed', certificates });
       onInstalled();
     } catch (e) {
       const error = toKioskError(e);
       setOutcome(error.code === 'CA_ISSUING' ? { kind: 'issuing' } : { kind: 'failed', error });
     }
-  }, [input, stage, onInstalled]);
+  }, [submit, medium, locale, stage, onInstalled]);
 
   useEffect(() => {
     // Once per wizard, also under StrictMode's double effect: key generation must not run twice.
@@ -51,7 +61,7 @@ export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) 
 
   if (outcome.kind === 'running') {
     // The computer's store works in software: no button, and its own words for where keys go.
-    if (input.medium.kind === 'store') return <ProgressPanel messageKey={`kiosk.pc.progress.${outcome.stage}`} />;
+    if (medium.kind === 'store') return <ProgressPanel messageKey={`kiosk.pc.progress.${outcome.stage}`} />;
     const live = outcome.stage === 'keys' && progress;
     if (live && live.step === 'PRESS_BUTTON') return <ButtonPrompt progress={live} />;
     return live ? (
@@ -75,9 +85,9 @@ export const ApplyResult = ({ input, progress, onInstalled }: ApplyResultProps) 
       </Stack>
     );
   return (
-    <Stack spacing={2} data-testid="apply-installed">
+    <Stack spacing={2} data-testid={testId}>
       <Alert severity="success" sx={{ fontSize: '1.3rem' }}>
-        {t(input.medium.kind === 'store' ? 'kiosk.pc.installed' : 'kiosk.result.installed')}
+        {installed}
       </Alert>
       <List>
         {outcome.certificates.map((c) => (

@@ -5,10 +5,10 @@ import { useKioskI18n } from '../kiosk-i18n';
 import type { LiveProgress } from '../use-kiosk-session';
 import type { OpenedApplication } from '../kiosk-queries';
 import type { Medium } from '../medium/medium';
-import { tokenMedium } from '../medium/token-medium';
-import { PcApplySelect } from '../pc/PcApplySelect';
-import { WizardSteps, type WizardStep } from '../WizardSteps';
+import { useWizard } from '../use-wizard';
+import { WizardSteps } from '../WizardSteps';
 import { ApplyConfirm } from './ApplyConfirm';
+import { generateAndSubmit } from './apply-run';
 import { ApplyResult } from './ApplyResult';
 import { ApplySelect } from './ApplySelect';
 import { TermsStep } from './TermsStep';
@@ -23,12 +23,9 @@ export interface ApplyWizardProps {
 /** 申請憑證 on an iKey, ezSign or this computer (PC): select → confirm → terms → result. */
 export const ApplyWizard = ({ agent, progress, computer }: ApplyWizardProps) => {
   const { t, locale } = useKioskI18n();
-  const [step, setStep] = useState<WizardStep>('select');
+  const { step, setStep, termsVersion, requestId, finished, onInstalled, acceptTerms } = useWizard();
   const [opened, setOpened] = useState<OpenedApplication | null>(null);
   const [target, setTarget] = useState<{ medium: Medium; where: string } | null>(null);
-  const [termsVersion, setTermsVersion] = useState('');
-  const [requestId] = useState(() => crypto.randomUUID());
-  const [finished, setFinished] = useState(false);
 
   const choose = (application: OpenedApplication, medium: Medium, where: string) => {
     setOpened(application);
@@ -40,21 +37,15 @@ export const ApplyWizard = ({ agent, progress, computer }: ApplyWizardProps) => 
     <>
       <Typography variant="h4">{t(computer ? 'kiosk.pc.applyTitle' : 'kiosk.apply.title')}</Typography>
       <WizardSteps active={step} finished={finished} />
-      {step === 'select' &&
-        (computer ? (
-          <PcApplySelect
-            agent={agent}
-            computer={computer}
-            onOpened={(application, medium) => choose(application, medium, t('kiosk.pc.thisComputer'))}
-          />
-        ) : (
-          <ApplySelect
-            agent={agent}
-            onOpened={(application, loggedIn) =>
-              choose(application, tokenMedium(agent, loggedIn.serial), loggedIn.serial)
-            }
-          />
-        ))}
+      {step === 'select' && (
+        <ApplySelect
+          agent={agent}
+          computer={computer}
+          onOpened={(application, medium) =>
+            choose(application, medium, medium.tokenSerial ?? t('kiosk.pc.thisComputer'))
+          }
+        />
+      )}
       {step === 'confirm' && opened && target && (
         <ApplyConfirm
           opened={opened}
@@ -63,20 +54,17 @@ export const ApplyWizard = ({ agent, progress, computer }: ApplyWizardProps) => 
           onConfirm={() => setStep('terms')}
         />
       )}
-      {step === 'terms' && (
-        <TermsStep
-          onBack={() => setStep('confirm')}
-          onAccept={(version) => {
-            setTermsVersion(version);
-            setStep('result');
-          }}
-        />
-      )}
+      {step === 'terms' && <TermsStep onBack={() => setStep('confirm')} onAccept={acceptTerms} />}
       {step === 'result' && opened && target && (
         <ApplyResult
-          input={{ medium: target.medium, opened, termsVersion, requestId, locale }}
+          medium={target.medium}
+          submit={(stage) =>
+            generateAndSubmit({ medium: target.medium, opened, termsVersion, requestId, locale }, stage)
+          }
+          installed={t(target.medium.kind === 'store' ? 'kiosk.pc.installed' : 'kiosk.result.installed')}
+          testId="apply-installed"
           progress={progress}
-          onInstalled={() => setFinished(true)}
+          onInstalled={onInstalled}
         />
       )}
     </>

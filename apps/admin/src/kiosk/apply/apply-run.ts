@@ -1,6 +1,15 @@
 import { derToPem } from '../agent-client';
 import { kioskGraphql } from '../kiosk-graphql';
-import { CONFIRM_INSTALLED, DOWNLOAD, SUBMIT, type Downloaded, type OpenedApplication } from '../kiosk-queries';
+import type { Translate } from '../kiosk-i18n';
+import {
+  CONFIRM_INSTALLED,
+  DOWNLOAD,
+  OPEN_APPLICATION,
+  SUBMIT,
+  type Downloaded,
+  type OpenedApplication,
+} from '../kiosk-queries';
+import { mediumRefusal } from '../medium/application-medium';
 import type { Medium } from '../medium/medium';
 
 export type RunStage = 'keys' | 'submitting' | 'downloading' | 'installing';
@@ -12,6 +21,27 @@ export interface ApplyInput {
   /** One per wizard: a retried submit is answered with the first pair, not a second one. */
   readonly requestId: string;
   readonly locale: string;
+}
+
+/**
+ * The application by the customer's ID number and the notice's password, as typed (case and
+ * spaces forgiven); refused before any key is made when it is registered for the other medium.
+ */
+export async function openApplication(
+  typed: { readonly idNumber: string; readonly password: string },
+  kind: Medium['kind'],
+  t: Translate,
+  locale: string,
+): Promise<OpenedApplication> {
+  const { openApplication: opened } = await kioskGraphql<{ openApplication: OpenedApplication }>(
+    OPEN_APPLICATION,
+    { input: { idNumber: typed.idNumber.trim().toUpperCase(), password: typed.password.replace(/\s+/g, '') } },
+    {},
+    locale,
+  );
+  const refusal = mediumRefusal(opened, kind, (m) => t(`enums.StorageMedium.${m}`));
+  if (refusal) throw refusal;
+  return opened;
 }
 
 /** Both key pairs on the medium, their CSRs to the API; returns the enrolment session. */

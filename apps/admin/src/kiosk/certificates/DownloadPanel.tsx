@@ -1,19 +1,14 @@
-import type { AgentToken } from '@app/contracts';
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import type { AgentClient } from '../agent-client';
 import { downloadAndInstall } from '../apply/apply-run';
-import { PinField } from '../apply/PinField';
-import { insertedToken, loginToken } from '../apply/token-login';
 import { IssuingNotice } from '../IssuingNotice';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import { KioskErrorNotice } from '../KioskError';
 import type { Medium } from '../medium/medium';
-import { storeMedium } from '../medium/store-medium';
-import { tokenMedium } from '../medium/token-medium';
-import { StorePasswordFields } from '../pc/StorePasswordFields';
-import { useStorePassword } from '../pc/use-store-password';
+import { MediumUnlockFields } from '../medium/MediumUnlockFields';
+import { useMediumUnlock } from '../medium/use-medium-unlock';
 import { proveWithMedium } from './prove-certificate';
 import { proveWithPendingKey, provingKeys } from './prove-pending';
 
@@ -33,11 +28,7 @@ export interface DownloadPanelProps {
  */
 export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
   const { t, locale } = useKioskI18n();
-  const store = useStorePassword(agent, computer);
-  const [pin, setPin] = useState('');
-  const [warned, setWarned] = useState(false);
-  const [finalTry, setFinalTry] = useState(false);
-  const [token, setToken] = useState<AgentToken | null>(null);
+  const unlock = useMediumUnlock(agent, computer);
   const [session, setSession] = useState<{ token: string; medium: Medium } | null>(null);
   const [state, setState] = useState<State>('pin');
   const [error, setError] = useState<KioskError | null>(null);
@@ -58,21 +49,13 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
     }
   };
 
-  const unlock = async (): Promise<Medium> => {
-    if (computer) {
-      await store.unlock();
-      return storeMedium(agent);
-    }
-    return tokenMedium(agent, (await loginToken(agent, pin, warned)).serial);
-  };
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setState('working');
     setError(null);
     void (async () => {
       try {
-        const medium = await unlock();
+        const medium = await unlock.unlock();
         let token: string;
         try {
           token = await proveWithMedium(medium, locale);
@@ -88,18 +71,10 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
         setSession(proved);
         await download(proved);
       } catch (e) {
-        const failure = toKioskError(e);
-        if (failure.code === 'TOKEN_PIN_FINAL_TRY') setFinalTry(true);
-        else setError(failure);
-        // How the token stands after this try: the warning shows before the last PIN is typed.
-        if (!computer) {
-          const now = await insertedToken(agent).catch(() => null);
-          setToken(now);
-          if (now?.pin.finalTry) setFinalTry(true);
-        }
+        setError(unlock.failed(e));
         setState('pin');
       } finally {
-        setPin('');
+        unlock.clear();
       }
     })();
   };
@@ -126,29 +101,8 @@ export const DownloadPanel = ({ agent, computer }: DownloadPanelProps) => {
       <Typography variant="h4">{t(computer ? 'kiosk.pc.home.pcDownload' : 'kiosk.home.download')}</Typography>
       {state === 'pin' && !session && (
         <Stack component="form" spacing={3} onSubmit={submit}>
-          {computer ? (
-            <>
-              <Typography variant="h6">{t('kiosk.pc.proveHint')}</Typography>
-              <StorePasswordFields store={store} />
-            </>
-          ) : (
-            <>
-              <Typography variant="h6">{t('kiosk.certificates.proveHint')}</Typography>
-              <PinField
-                value={pin}
-                onChange={setPin}
-                token={token}
-                finalTry={finalTry && !warned}
-                onAcceptFinalTry={() => setWarned(true)}
-              />
-            </>
-          )}
-          <Button
-            type="submit"
-            size="large"
-            variant="contained"
-            disabled={computer ? !store.ready : !pin || (finalTry && !warned)}
-          >
+          <MediumUnlockFields unlock={unlock} proving />
+          <Button type="submit" size="large" variant="contained" disabled={!unlock.ready}>
             {t('kiosk.next')}
           </Button>
         </Stack>

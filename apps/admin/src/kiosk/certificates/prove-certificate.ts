@@ -1,9 +1,33 @@
+import type { SignChallengeResponse } from '@app/contracts';
 import type { AgentClient } from '../agent-client';
 import { KioskError } from '../kiosk-error';
 import { kioskGraphql } from '../kiosk-graphql';
 import { PROVE, START_CHALLENGE } from '../kiosk-queries';
 import type { Medium } from '../medium/medium';
 import { tokenMedium } from '../medium/token-medium';
+
+/**
+ * One sign-in proof: the API's challenge for a key (named by `key`: its certificate, or the ID
+ * number and public key of one still waiting for it), signed by the agent — the PIN or store
+ * password never leaves this machine — and traded for a certificate session.
+ */
+export async function proveByChallenge(
+  key: Record<string, string>,
+  sign: (toBeSigned: string) => Promise<SignChallengeResponse>,
+  locale: string,
+): Promise<string> {
+  const { startCertificateChallenge: challenge } = await kioskGraphql<{
+    startCertificateChallenge: { challengeId: string; toBeSigned: string };
+  }>(START_CHALLENGE, { input: { ...key, purpose: 'SIGN_IN' } }, {}, locale);
+  const { signature } = await sign(challenge.toBeSigned);
+  const { proveCertificate } = await kioskGraphql<{ proveCertificate: { session: string } }>(
+    PROVE,
+    { input: { challengeId: challenge.challengeId, toBeSigned: challenge.toBeSigned, signature } },
+    {},
+    locale,
+  );
+  return proveCertificate.session;
+}
 
 /** Signs the customer in with a certificate on the (logged-in) token; see proveWithMedium. */
 export function proveWithToken(agent: AgentClient, tokenSerial: string, locale: string): Promise<string> {
@@ -12,9 +36,7 @@ export function proveWithToken(agent: AgentClient, tokenSerial: string, locale: 
 
 /**
  * Signs the customer in with a certificate on the medium (a logged-in token, or the opened store of
- * this computer): the API's challenge is signed by the agent — the PIN or store password never
- * leaves this machine — and traded for a certificate session. No certificate with its key here is
- * 80092004 PRIVATE_KEY_NOT_FOUND.
+ * this computer). No certificate with its key here is 80092004 PRIVATE_KEY_NOT_FOUND.
  */
 export async function proveWithMedium(medium: Medium, locale: string): Promise<string> {
   const { certificates } = await medium.objects();
@@ -24,17 +46,11 @@ export async function proveWithMedium(medium: Medium, locale: string): Promise<s
   // The newest first: an old certificate may be held or revoked and prove nothing.
   for (const certificate of [...usable].sort((a, b) => b.notBefore.localeCompare(a.notBefore))) {
     try {
-      const { startCertificateChallenge: challenge } = await kioskGraphql<{
-        startCertificateChallenge: { challengeId: string; toBeSigned: string };
-      }>(START_CHALLENGE, { input: { serialHex: certificate.serialNumber, purpose: 'SIGN_IN' } }, {}, locale);
-      const { signature } = await medium.sign(certificate.id, challenge.toBeSigned);
-      const { proveCertificate } = await kioskGraphql<{ proveCertificate: { session: string } }>(
-        PROVE,
-        { input: { challengeId: challenge.challengeId, toBeSigned: challenge.toBeSigned, signature } },
-        {},
+      return await proveByChallenge(
+        { serialHex: certificate.serialNumber },
+        (toBeSigned) => medium.sign(certificate.id, toBeSigned),
         locale,
       );
-      return proveCertificate.session;
     } catch (e) {
       last = e;
     }

@@ -1,7 +1,6 @@
 import type { ListObjectsResponse, PendingKey, SignChallengeResponse } from '@app/contracts';
 import { KioskError } from '../kiosk-error';
-import { kioskGraphql } from '../kiosk-graphql';
-import { PROVE, START_CHALLENGE } from '../kiosk-queries';
+import { proveByChallenge } from './prove-certificate';
 
 /** What the proof needs of a token or this computer's store: its objects, and a signature with one of its keys. */
 export interface PendingKeyHolder {
@@ -28,22 +27,11 @@ export async function proveWithPendingKey(holder: PendingKeyHolder, idNumber: st
   let issuing: unknown = null;
   for (const key of keys) {
     try {
-      const { startCertificateChallenge: challenge } = await kioskGraphql<{
-        startCertificateChallenge: { challengeId: string; toBeSigned: string };
-      }>(
-        START_CHALLENGE,
-        { input: { idNumber: idNumber.trim().toUpperCase(), publicKey: key.publicKey, purpose: 'SIGN_IN' } },
-        {},
+      return await proveByChallenge(
+        { idNumber: idNumber.trim().toUpperCase(), publicKey: key.publicKey },
+        (toBeSigned) => holder.sign(key.id, toBeSigned),
         locale,
       );
-      const { signature } = await holder.sign(key.id, challenge.toBeSigned);
-      const { proveCertificate } = await kioskGraphql<{ proveCertificate: { session: string } }>(
-        PROVE,
-        { input: { challengeId: challenge.challengeId, toBeSigned: challenge.toBeSigned, signature } },
-        {},
-        locale,
-      );
-      return proveCertificate.session;
     } catch (e) {
       // An older key may belong to a request long gone; a newer one may still prove.
       last = e;

@@ -1,11 +1,12 @@
 import type { AgentToken } from '@app/contracts';
 import { Button, Card, CardActions, CardContent, Stack, Typography } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatDate } from '../../calendar/format-date';
 import type { AgentClient } from '../agent-client';
 import { PinField } from '../apply/PinField';
-import { insertedToken, loginToken } from '../apply/token-login';
-import { KioskError, toKioskError } from '../kiosk-error';
+import { TokenStatus } from '../apply/TokenStatus';
+import { useTokenPin } from '../apply/use-token-pin';
+import { KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import { KioskErrorNotice } from '../KioskError';
 import type { FediGrant } from './fedi-queries';
@@ -24,39 +25,17 @@ export interface FediSelectProps {
  */
 export const FediSelect = ({ agent, onProven }: FediSelectProps) => {
   const { t, locale } = useKioskI18n();
-  const [pin, setPin] = useState('');
-  const [token, setToken] = useState<AgentToken | null>(null);
+  const pin = useTokenPin(agent, { untilInserted: true });
   const [loggedIn, setLoggedIn] = useState<AgentToken | null>(null);
   const [listed, setListed] = useState<FediOnToken[] | null>(null);
-  const [warned, setWarned] = useState(false);
   const [error, setError] = useState<KioskError | null>(null);
   const [busy, setBusy] = useState(false);
-
-  // Polling (not the event stream) so a token already in the reader when the page opened counts too.
-  useEffect(() => {
-    if (token) return;
-    let live = true;
-    const look = () =>
-      insertedToken(agent)
-        .then((found) => live && setToken(found))
-        .catch((e: unknown) => live && setError(toKioskError(e)));
-    void look();
-    const timer = setInterval(look, 1500);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [agent, token]);
 
   const work = (task: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     void task()
-      .catch(async (e: unknown) => {
-        const failure = toKioskError(e);
-        setError(failure.code === 'TOKEN_PIN_FINAL_TRY' ? null : failure);
-        setToken(await insertedToken(agent).catch(() => null));
-      })
+      .catch((e: unknown) => setError(pin.failed(e)))
       .finally(() => setBusy(false));
   };
 
@@ -64,7 +43,7 @@ export const FediSelect = ({ agent, onProven }: FediSelectProps) => {
     event.preventDefault();
     work(async () => {
       try {
-        const found = await loginToken(agent, pin, warned);
+        const found = await pin.login();
         if (found.type !== 'IKEY') throw new KioskError('FEDI_CERTIFICATE_NONE', 'not an iKey');
         const certificates = await fediCertificatesOn(agent, found.serial, locale);
         if (!certificates.some((c) => c.problem === null)) {
@@ -74,7 +53,7 @@ export const FediSelect = ({ agent, onProven }: FediSelectProps) => {
         setLoggedIn(found);
         setListed(certificates);
       } finally {
-        setPin('');
+        pin.clear();
       }
     });
   };
@@ -87,25 +66,12 @@ export const FediSelect = ({ agent, onProven }: FediSelectProps) => {
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 720 }}>
-      <Typography variant="h5" data-testid="token-status">
-        {token ? t('kiosk.token.serial', { serial: token.serial }) : t('kiosk.fedi.insert')}
-      </Typography>
+      <TokenStatus token={pin.token} insert="kiosk.fedi.insert" />
       {!loggedIn && (
         <Stack component="form" spacing={3} onSubmit={list}>
           <Typography sx={{ fontSize: '1.2rem' }}>{t('kiosk.fedi.intro')}</Typography>
-          <PinField
-            value={pin}
-            onChange={setPin}
-            token={token}
-            finalTry={!!token?.pin.finalTry && !warned}
-            onAcceptFinalTry={() => setWarned(true)}
-          />
-          <Button
-            type="submit"
-            size="large"
-            variant="contained"
-            disabled={busy || !token || !pin || (!!token?.pin.finalTry && !warned)}
-          >
+          <PinField {...pin.field} />
+          <Button type="submit" size="large" variant="contained" disabled={busy || !pin.token || !pin.ready}>
             {t('kiosk.fedi.list')}
           </Button>
         </Stack>
@@ -132,7 +98,7 @@ export const FediSelect = ({ agent, onProven }: FediSelectProps) => {
         </Card>
       ))}
       {busy && loggedIn && <Typography>{t('kiosk.fedi.proving')}</Typography>}
-      <KioskErrorNotice error={error} />
+      <KioskErrorNotice error={error ?? pin.failure} />
     </Stack>
   );
 };

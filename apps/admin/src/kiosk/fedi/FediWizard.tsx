@@ -1,33 +1,34 @@
 import type { AgentToken } from '@app/contracts';
 import { Typography } from '@mui/material';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { AgentClient } from '../agent-client';
+import { ApplyResult } from '../apply/ApplyResult';
 import { TermsStep } from '../apply/TermsStep';
 import { useKioskI18n } from '../kiosk-i18n';
 import type { LiveProgress } from '../use-kiosk-session';
-import type { WizardStep } from '../WizardSteps';
+import { tokenMedium } from '../medium/token-medium';
+import { useWizard } from '../use-wizard';
+import { WizardSteps } from '../WizardSteps';
 import { FediConfirm } from './FediConfirm';
 import type { FediGrant } from './fedi-queries';
-import { FediResult } from './FediResult';
+import { generateAndConvert } from './fedi-run';
 import { FediSelect } from './FediSelect';
-import { FediSteps } from './FediSteps';
 
-/** FEDI憑證線上轉置 on an iKey: 選擇轉置清單 → 確認轉置資訊 → 轉置約定條款 → 轉置送審結果. */
+/**
+ * FEDI憑證線上轉置 on an iKey: 選擇轉置清單 → 確認轉置資訊 → 轉置約定條款 → 轉置送審結果, the last
+ * one new keys next to the FEDI key, the conversion to the API, then download and install as after an apply.
+ */
 export const FediWizard = ({ agent, progress }: { agent: AgentClient; progress: LiveProgress | null }) => {
   const { t, locale } = useKioskI18n();
-  const [step, setStep] = useState<WizardStep>('select');
+  const { step, setStep, termsVersion, requestId, finished, onInstalled, acceptTerms } = useWizard();
   const [grant, setGrant] = useState<FediGrant | null>(null);
   const [token, setToken] = useState<AgentToken | null>(null);
   const [email, setEmail] = useState('');
-  const [termsVersion, setTermsVersion] = useState('');
-  const [requestId] = useState(() => crypto.randomUUID());
-  const [finished, setFinished] = useState(false);
-  const onInstalled = useCallback(() => setFinished(true), []);
 
   return (
     <>
       <Typography variant="h4">{t('kiosk.fedi.title')}</Typography>
-      <FediSteps active={step} finished={finished} />
+      <WizardSteps active={step} finished={finished} labels="kiosk.fedi.steps" />
       {step === 'select' && (
         <FediSelect
           agent={agent}
@@ -51,18 +52,18 @@ export const FediWizard = ({ agent, progress }: { agent: AgentClient; progress: 
           }}
         />
       )}
-      {step === 'terms' && (
-        <TermsStep
-          onBack={() => setStep('confirm')}
-          onAccept={(version) => {
-            setTermsVersion(version);
-            setStep('result');
-          }}
-        />
-      )}
+      {step === 'terms' && <TermsStep onBack={() => setStep('confirm')} onAccept={acceptTerms} />}
       {step === 'result' && grant && token && (
-        <FediResult
-          input={{ agent, tokenSerial: token.serial, grant, email, termsVersion, requestId, locale }}
+        <ApplyResult
+          medium={tokenMedium(agent, token.serial)}
+          submit={(stage) =>
+            generateAndConvert(
+              { agent, tokenSerial: token.serial, grant, email, termsVersion, requestId, locale },
+              stage,
+            )
+          }
+          installed={t('kiosk.fedi.installed', { commonName: grant.commonName })}
+          testId="fedi-installed"
           progress={progress}
           onInstalled={onInstalled}
         />

@@ -1,7 +1,8 @@
 import type { AgentToken, CertificateDetails } from '@app/contracts';
 import { Alert, Button, List, ListItem, Stack, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AgentClient } from '../agent-client';
+import { TokenStatus } from '../apply/TokenStatus';
 import { toKioskError, type KioskError } from '../kiosk-error';
 import { useKioskI18n } from '../kiosk-i18n';
 import { KioskErrorNotice } from '../KioskError';
@@ -29,17 +30,11 @@ async function copyFrom(agent: AgentClient, token: AgentToken): Promise<Copied[]
  */
 export const TokenToComputer = ({ agent }: { agent: AgentClient }) => {
   const { t } = useKioskI18n();
-  const { token, refresh } = useToken(agent);
+  // The customer may plug the token in only now.
+  const { token } = useToken(agent, { untilInserted: true });
   const [copied, setCopied] = useState<readonly Copied[] | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
   const [busy, setBusy] = useState(false);
-
-  // The customer may plug the token in only now: look again until it is there.
-  useEffect(() => {
-    if (token) return;
-    const timer = setInterval(() => void refresh(), 1500);
-    return () => clearInterval(timer);
-  }, [token, refresh]);
 
   const copy = () => {
     if (!token) return;
@@ -54,9 +49,7 @@ export const TokenToComputer = ({ agent }: { agent: AgentClient }) => {
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
       <Typography variant="h4">{t('kiosk.pc.home.tokenToComputer')}</Typography>
-      <Typography variant="h5" data-testid="token-status">
-        {token ? t('kiosk.token.serial', { serial: token.serial }) : t('kiosk.token.insert')}
-      </Typography>
+      <TokenStatus token={token} />
       {copied === null ? (
         <>
           <Typography sx={{ fontSize: '1.2rem' }}>{t('kiosk.pc.copyExplain')}</Typography>
