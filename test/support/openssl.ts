@@ -66,6 +66,12 @@ export class OpenSsl {
     return this.path(`${name}.csr`);
   }
 
+  /** The public key of a PEM CSR as OpenSSL reads it, SPKI DER in base64 (the agent's wire form); `name` names its file. */
+  csrPublicKey(name: string, csrPem: string): string {
+    const pem = this.run('req', '-in', this.file(`${name}.csr`, csrPem), '-pubkey', '-noout');
+    return pem.replace(/-----[A-Z ]+-----|\s+/g, '');
+  }
+
   /**
    * `openssl crl -text` of a DER CRL, checked against the chain in `chainFile` (in this folder):
    * throws unless OpenSSL says the CA's signature holds.
