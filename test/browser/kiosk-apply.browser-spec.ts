@@ -236,12 +236,11 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     await page.getByRole('button', { name: '變更載具密碼' }).click();
     const state = page.getByTestId('pin-state');
     await expect(state.getAttribute('data-state')).resolves.toBe('ok');
-    const submit = page.getByRole('button', { name: '變更密碼' });
+    // The old PIN first: the new one is asked only once the token is proven the customer's own.
+    const next = page.getByRole('button', { name: '下一步' });
     const attempt = async (oldPin: string) => {
       await page.getByLabel('目前的載具密碼').fill(oldPin);
-      await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill(NEW_PIN);
-      await page.getByLabel('再次輸入新的載具密碼').fill(NEW_PIN);
-      await submit.click();
+      await next.click();
     };
     await attempt('000000');
     await page.locator('[data-code="TOKEN_PIN_INCORRECT"]').waitFor();
@@ -251,12 +250,14 @@ describe('kiosk: apply on an iKey in Chromium (real agent on the emulator, real 
     expect(world.emulator.wrongPinCount(serial)).toBe(2);
 
     await page.getByLabel('目前的載具密碼').fill(PIN);
+    await page.getByTestId('pin-final-try').waitFor();
+    expect(await next.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
+    await next.click();
+    await page.getByTestId('token-owned').waitFor();
     await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill(NEW_PIN);
     await page.getByLabel('再次輸入新的載具密碼').fill(NEW_PIN);
-    await page.getByTestId('pin-final-try').waitFor();
-    expect(await submit.isDisabled()).toBe(true);
-    await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
-    await submit.click();
+    await page.getByRole('button', { name: '變更密碼' }).click();
     await page.getByTestId('pin-changed').waitFor();
     expect(world.emulator.wrongPinCount(serial)).toBe(0);
     expect(() =>
