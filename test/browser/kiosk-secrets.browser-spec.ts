@@ -215,15 +215,17 @@ describe('kiosk: PINs and passwords never leave where they belong (Chromium, age
 
     await page.getByRole('button', { name: '回到服務選單' }).click();
     await page.getByRole('button', { name: '變更載具密碼' }).click();
+    // The old PIN logs in and proves the token the customer's own before the new one is asked.
     const change = async (oldPin: string) => {
       await page.getByLabel('目前的載具密碼').fill(oldPin);
-      await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill(NEW_PIN);
-      await page.getByLabel('再次輸入新的載具密碼').fill(NEW_PIN);
-      await page.getByRole('button', { name: '變更密碼' }).click();
+      await page.getByRole('button', { name: '下一步' }).click();
     };
     await change(WRONG_PIN);
     await page.locator('[data-code="TOKEN_PIN_INCORRECT"]').waitFor();
     await change(PIN);
+    await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill(NEW_PIN);
+    await page.getByLabel('再次輸入新的載具密碼').fill(NEW_PIN);
+    await page.getByRole('button', { name: '變更密碼' }).click();
     await page.getByTestId('pin-changed').waitFor();
     await expectPageForgets();
 
@@ -273,7 +275,8 @@ describe('kiosk: PINs and passwords never leave where they belong (Chromium, age
       [...new Set(all.filter((s) => secretsIn(s.body, { [name]: pins[name] }).length).map(pathOf))].sort();
     expect(routesOf('PIN')).toEqual([AGENT_PATHS.tokenLogin, AGENT_PATHS.tokenPin].sort());
     expect(routesOf('NEW_PIN')).toEqual([AGENT_PATHS.tokenLogin, AGENT_PATHS.tokenPin].sort());
-    expect(routesOf('WRONG_PIN')).toEqual([AGENT_PATHS.tokenPin]);
+    // The wrong old PIN is stopped by the login that comes before the ownership proof.
+    expect(routesOf('WRONG_PIN')).toEqual([AGENT_PATHS.tokenLogin]);
     const streams = all.filter((s) => isAgent(s) && pathOf(s) === AGENT_PATHS.events);
     expect(streams.length).toBeGreaterThan(0);
     for (const s of streams) expect(places(s, secrets())).toEqual([]);
