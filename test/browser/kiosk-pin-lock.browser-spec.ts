@@ -78,35 +78,33 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
 
   /**
    * The whole guard at one PIN entry: nine wrong tries, the 10th held back (the button off, Enter in
-   * `field` sends nothing) until the warning is accepted, then sent: the token locks. `fill` types the
-   * wrong PIN and whatever else the form asks for.
+   * the field sends nothing) until the warning is accepted, then sent: the token locks.
    */
   async function wrongPinsToTheLock(
     serial: string,
-    form: { field: Locator; submit: Locator; state: Locator; fill?: () => Promise<void> },
+    { field, submit, state }: { field: Locator; submit: Locator; state: Locator },
   ): Promise<void> {
-    const fill = form.fill ?? (() => form.field.fill(WRONG));
     const before = sent.length;
     await nineWrong(
       serial,
       async () => {
-        await fill();
-        await form.submit.click();
+        await field.fill(WRONG);
+        await submit.click();
       },
-      form.state,
+      state,
     );
 
-    await fill();
-    expect(await form.submit.isDisabled()).toBe(true);
-    await form.field.press('Enter');
+    await field.fill(WRONG);
+    expect(await submit.isDisabled()).toBe(true);
+    await field.press('Enter');
     await page.getByTestId('pin-final-try').waitFor();
     expect(sent.length - before).toBe(9);
     expect(world.emulator.wrongPinCount(serial)).toBe(9);
 
     await page.getByRole('button', { name: '我了解，使用此密碼' }).click();
-    await tryPin(() => form.submit.click());
+    await tryPin(() => submit.click());
     expect(sent.length - before).toBe(10);
-    await lockedAfterTenth(serial, form.state);
+    await lockedAfterTenth(serial, state);
   }
 
   beforeAll(async () => {
@@ -146,15 +144,12 @@ describe('kiosk: ten wrong PINs lock the token, with a warning before the last, 
     const state = page.getByTestId('pin-state');
     await state.and(page.locator('[data-state="ok"]')).waitFor();
     await state.getByText(serials.change).waitFor();
-    const submit = page.getByRole('button', { name: '變更密碼' });
-    const fill = async () => {
-      await page.getByLabel('目前的載具密碼').fill(WRONG);
-      await page.getByLabel('新的載具密碼（6 至 16 個字元）').fill('13572468');
-      await page.getByLabel('再次輸入新的載具密碼').fill('13572468');
-    };
-    await wrongPinsToTheLock(serials.change, { field: page.getByLabel('再次輸入新的載具密碼'), submit, state, fill });
-    await fill();
-    expect(await submit.isDisabled()).toBe(true);
+    // The old PIN first: the new one is asked only once the token is proven the customer's own.
+    const pin = page.getByLabel('目前的載具密碼');
+    const next = page.getByRole('button', { name: '下一步' });
+    await wrongPinsToTheLock(serials.change, { field: pin, submit: next, state });
+    await pin.fill(WRONG);
+    expect(await next.isDisabled()).toBe(true);
   });
 
   it('token clean-up: the PIN that opens the list keeps the same guard', async () => {

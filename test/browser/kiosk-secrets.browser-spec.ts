@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import type { Page, Request } from 'playwright-core';
 import { launchChromium, screenshotAfterEach } from '../support/browser';
-import { retryOnceSigned, startCustomerSession } from '../support/kiosk-page';
+import { endSession, retryOnceSigned, startCustomerSession } from '../support/kiosk-page';
 import { KioskWorld } from '../support/kiosk-world';
 import { mysqldump } from '../support/mysqldump';
 
@@ -234,8 +234,7 @@ describe('kiosk: PINs and passwords never leave where they belong (Chromium, age
   });
 
   it('ending the session logs the token out and leaves nothing in the page', async () => {
-    await page.getByRole('button', { name: '結束服務' }).click();
-    await page.getByTestId('kiosk-ended').waitFor();
+    await endSession(page);
     expect(world.agent.services.sessions.currentId).toBeUndefined();
     expect((await world.agent.services.tokens.tokens()).every((t) => !t.loggedIn)).toBe(true);
     expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
