@@ -58,7 +58,7 @@ export const ApplySelect = ({ agent, computer, onOpened }: ApplySelectProps) => 
         onChange={(e) => setPassword(e.target.value)}
       />
       <MediumUnlockFields unlock={unlock} />
-      <KioskErrorNotice error={error ?? (computer ? null : unlock.pin.failure)} />
+      <KioskErrorNotice error={error ?? unlock.failure} />
       <Button
         type="submit"
         size="large"

@@ -15,6 +15,8 @@ export interface MediumUnlock {
   readonly store: StorePassword;
   /** The token in the reader (never asked for on a computer's store). */
   readonly token: AgentToken | null;
+  /** The agent did not answer the last look for the token (never on a computer's store). */
+  readonly failure: KioskError | null;
   /** Enough typed to go on. */
   readonly ready: boolean;
   /** The token logged in with its PIN, or the store opened with its password, as a medium to work on. */
@@ -39,6 +41,7 @@ export function useMediumUnlock(
     pin,
     store,
     token: pin.token,
+    failure: computer ? null : pin.failure,
     ready: computer ? store.ready : pin.ready,
     unlock: async () => {
       if (!computer) return tokenMedium(agent, (await pin.login()).serial);
