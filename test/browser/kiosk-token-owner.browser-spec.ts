@@ -147,7 +147,7 @@ describe('kiosk: PIN change and cleanup only on the customer’s own token (Chro
     expect(logsIn('iKey later', NEW_PIN)).toBe(true);
   });
 
-  it('a token the counter reported lost or retired is refused at the kiosk, and its PIN stays as it was', async () => {
+  it('a token the counter reported lost, registered to someone else or retired is refused, and its PIN stays as it was', async () => {
     // Lost: the loss held the certificates waiting on it, so their keys prove nobody any more.
     const lost = await tokenOf('iKey later');
     await world.gql(
@@ -166,6 +166,24 @@ describe('kiosk: PIN change and cleanup only on the customer’s own token (Chro
     await expect(page.getByLabel('新的載具密碼（6 至 16 個字元）').count()).resolves.toBe(0);
     expect(logsIn('iKey later', NEW_PIN)).toBe(true);
 
+    // Passed on: the counter's record names another customer now, while the certificates on it are still this one's.
+    await nextCustomer('iKey later', 'iKey owner');
+    await world.dataSource.query('UPDATE tokens SET owner_customer_id = ? WHERE serial = ?', [
+      LATER.id,
+      serials['iKey owner'],
+    ]);
+    await openPinChange();
+    await page.getByLabel('目前的載具密碼').fill(NEW_PIN);
+    await page.getByRole('button', { name: '下一步' }).click();
+    const notYours = page.locator('[data-code="TOKEN_NOT_YOURS"]');
+    await notYours.getByText('此載具不是登記在您名下的載具').waitFor();
+    await expect(notYours.innerText()).resolves.toContain('(80070005)');
+    await expect(page.getByLabel('新的載具密碼（6 至 16 個字元）').count()).resolves.toBe(0);
+    await world.dataSource.query('UPDATE tokens SET owner_customer_id = ? WHERE serial = ?', [
+      OWNER.id,
+      serials['iKey owner'],
+    ]);
+
     // Retired (replaced by a new one): its certificates still prove the customer, the token is no longer theirs to change.
     const retired = await tokenOf('iKey owner');
     await world.gql(
@@ -173,7 +191,7 @@ describe('kiosk: PIN change and cleanup only on the customer’s own token (Chro
       retired,
       teller,
     );
-    await nextCustomer('iKey later', 'iKey owner');
+    await page.getByRole('button', { name: '回到服務選單' }).click();
     await openPinChange();
     await page.getByLabel('目前的載具密碼').fill(NEW_PIN);
     await page.getByRole('button', { name: '下一步' }).click();
@@ -191,6 +209,7 @@ describe('kiosk: PIN change and cleanup only on the customer’s own token (Chro
       "SELECT actor_id AS actorId, after FROM audit_events WHERE action = 'KIOSK_TOKEN_REFUSED' ORDER BY id",
     );
     expect(refusals.map((r: { actorId: string; after: string }) => [r.actorId, JSON.parse(r.after).code])).toEqual([
+      [OWNER.id, 'TOKEN_NOT_YOURS'],
       [OWNER.id, 'TOKEN_RETIRED'],
       [OWNER.id, 'TOKEN_RETIRED'],
     ]);
