@@ -2,6 +2,13 @@ import { Module } from 'graphene-pk11';
 import { DomainError } from '@app/contracts';
 import { toTokenError } from './ckr-errors';
 
+/**
+ * PKCS#11 v2.40 §5.4 CKF_OS_LOCKING_OK. Key generation runs on a worker thread while the token
+ * watcher and other requests call in from the main one; without this flag a module may assume a
+ * single thread (SoftHSM then turns its locks off) and calls racing each other fail at random.
+ */
+const CKF_OS_LOCKING_OK = 0x2;
+
 /** What C_GetInfo says about the loaded module, trimmed. */
 export interface ModuleInfo {
   readonly path: string;
@@ -41,7 +48,7 @@ export class Pkcs11Module {
       let graphene: Module;
       try {
         graphene = Module.load(path);
-        graphene.initialize();
+        graphene.initialize({ flags: CKF_OS_LOCKING_OK });
       } catch (e) {
         throw new DomainError('TOKEN_MODULE_UNAVAILABLE', { path, ckr: toTokenError(e).details.ckr });
       }
