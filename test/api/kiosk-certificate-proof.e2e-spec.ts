@@ -65,21 +65,7 @@ describe('kiosk certificate proof, own certificates, hold and renewal (MariaDB, 
   });
   afterAll(() => f?.close());
 
-  async function call(query: string, variables: Record<string, unknown> = {}, session?: string) {
-    const res = await fetch(`${f.t.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'accept-language': 'zh-TW',
-        ...(session ? { 'x-customer-session': session } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as {
-      data?: Record<string, any> | null;
-      errors?: Array<{ message: string; extensions: Record<string, any> }>;
-    };
-  }
+  const call = (...args: Parameters<CounterFixture['kiosk']>) => f.kiosk(...args);
 
   const codeOf = (body: { errors?: Array<{ extensions: Record<string, any> }> }) => body.errors?.[0]?.extensions.code;
 

@@ -44,21 +44,7 @@ describe('kiosk: is this token the customer’s own (MariaDB, real CA, real proo
   });
   afterAll(() => f?.close());
 
-  async function call(query: string, variables: Record<string, unknown> = {}, customerSession?: string) {
-    const res = await fetch(`${f.t.url}/graphql`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'accept-language': 'zh-TW',
-        ...(customerSession ? { 'x-customer-session': customerSession } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as {
-      data?: Record<string, any> | null;
-      errors?: Array<{ message: string; extensions: Record<string, any> }>;
-    };
-  }
+  const call = (...args: Parameters<CounterFixture['kiosk']>) => f.kiosk(...args);
 
   /** A customer session the way the kiosk gets one: a certificate of the customer, its key signs the challenge. */
   async function proveAs(customer: (typeof SEED_CUSTOMERS)[number]): Promise<string> {

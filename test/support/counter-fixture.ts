@@ -73,6 +73,26 @@ export class CounterFixture {
     return repo.findOneByOrFail({ id: pending.id });
   }
 
+  /**
+   * A GraphQL call as the kiosk page makes it: no staff token, the customer session (if any) in
+   * `X-Customer-Session`. Answers the body, errors included, for the test to judge.
+   */
+  async kiosk(query: string, variables: Record<string, unknown> = {}, session?: string, lang = 'zh-TW') {
+    const res = await fetch(`${this.t.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': lang,
+        ...(session ? { 'x-customer-session': session } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as {
+      data?: Record<string, any> | null;
+      errors?: Array<{ message: string; extensions: Record<string, any> }>;
+    };
+  }
+
   /** `openssl crl -text` of the CRL the API serves now, verified against the chain. */
   async crlText(): Promise<string> {
     const res = await fetch(`${this.t.url}/pki/crl`);
