@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createCsr, nodeSubtle, signChallenge, toPem, type CryptoKey } from '@app/pki';
+import { rsaKeyPair } from '@app/pki/testing/keys';
+import { createCsr, nodeSubtle, signChallenge, toPem } from '@app/pki';
 import { IssuanceService } from '@app/api/ca/issuance.service';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,16 +32,9 @@ const INSTALLED = `mutation($input: ConfirmInstalledInput!) { confirmInstalled(i
 const MY_CERTIFICATES = `query { myCertificates { id } }`;
 const REGISTER_TOKEN = `mutation($input: RegisterTokenInput!) { registerToken(input: $input) { id } }`;
 
-interface KeyPair {
-  publicKey: CryptoKey;
-  privateKey: CryptoKey;
-}
+type KeyPair = Awaited<ReturnType<typeof rsaKeyPair>>;
 
-const RSA = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]) };
-
-async function keyPair(): Promise<KeyPair> {
-  return (await nodeSubtle.generateKey({ ...RSA, modulusLength: 2048 }, true, ['sign', 'verify'])) as KeyPair;
-}
+const keyPair = () => rsaKeyPair();
 
 async function spki(keys: KeyPair): Promise<Uint8Array> {
   return new Uint8Array(await nodeSubtle.exportKey('spki', keys.publicKey));

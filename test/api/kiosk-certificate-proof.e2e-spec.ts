@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CertificateStatus, type CertificateUsage } from '@app/contracts';
 import { pdfText } from '@app/pdf/pdf-text';
-import { createCsr, nodeSubtle, parseCsr, signChallenge, toPem, type CryptoKey } from '@app/pki';
+import { rsaKeyPair } from '@app/pki/testing/keys';
+import { createCsr, parseCsr, signChallenge, toPem } from '@app/pki';
 import { IssuanceService, systemContext } from '@app/api/ca/issuance.service';
 import { Certificate } from '@app/api/certificate/certificate.entity';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
@@ -30,21 +31,9 @@ const REVOKE = `mutation($id: ID!, $version: Int!) {
 const UNSUSPEND = `mutation($input: RequestUnsuspendInput!) { requestUnsuspend(input: $input) { id } }`;
 const REGISTER_TOKEN = `mutation($input: RegisterTokenInput!) { registerToken(input: $input) { id serial } }`;
 
-interface KeyPair {
-  publicKey: CryptoKey;
-  privateKey: CryptoKey;
-}
+type KeyPair = Awaited<ReturnType<typeof rsaKeyPair>>;
 
-const RSA = {
-  name: 'RSASSA-PKCS1-v1_5',
-  hash: 'SHA-256',
-  publicExponent: new Uint8Array([1, 0, 1]),
-  modulusLength: 2048,
-};
-
-async function keyPair(): Promise<KeyPair> {
-  return (await nodeSubtle.generateKey(RSA, true, ['sign', 'verify'])) as KeyPair;
-}
+const keyPair = () => rsaKeyPair();
 
 async function csrPem(cn: string, keys: KeyPair): Promise<string> {
   return toPem(await createCsr({ subject: [{ type: 'CN', value: cn }], keyPair: keys }), 'CERTIFICATE REQUEST');

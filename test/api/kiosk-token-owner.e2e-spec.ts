@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createCsr, nodeSubtle, parseCsr, signChallenge, toPem, type CryptoKey } from '@app/pki';
+import { rsaKeyPair } from '@app/pki/testing/keys';
+import { createCsr, parseCsr, signChallenge, toPem } from '@app/pki';
 import { IssuanceService, systemContext } from '@app/api/ca/issuance.service';
 import { Certificate } from '@app/api/certificate/certificate.entity';
 import { SEED_CUSTOMERS } from '@app/seeds/customers.data';
@@ -14,17 +15,6 @@ const MY_TOKEN = `query($serial: String!) { myToken(serial: $serial) { type seri
 const REGISTER_TOKEN = `mutation($input: RegisterTokenInput!) { registerToken(input: $input) { id version } }`;
 const LOST = `mutation($id: ID!, $version: Int!) { reportTokenLost(id: $id, version: $version) { status } }`;
 const RETIRE = `mutation($id: ID!, $version: Int!) { retireToken(id: $id, version: $version) { status } }`;
-
-interface KeyPair {
-  publicKey: CryptoKey;
-  privateKey: CryptoKey;
-}
-const RSA = {
-  name: 'RSASSA-PKCS1-v1_5',
-  hash: 'SHA-256',
-  publicExponent: new Uint8Array([1, 0, 1]),
-  modulusLength: 2048,
-};
 
 /**
  * 載具密碼變更 and 載具憑證刪除 ask the API first whether the token in the reader is the customer's
@@ -48,7 +38,7 @@ describe('kiosk: is this token the customer’s own (MariaDB, real CA, real proo
 
   /** A customer session the way the kiosk gets one: a certificate of the customer, its key signs the challenge. */
   async function proveAs(customer: (typeof SEED_CUSTOMERS)[number]): Promise<string> {
-    const keys = (await nodeSubtle.generateKey(RSA, true, ['sign', 'verify'])) as KeyPair;
+    const keys = await rsaKeyPair();
     const cn = `${customer.idNumber}-01-261124`;
     const csr = await parseCsr(
       toPem(await createCsr({ subject: [{ type: 'CN', value: cn }], keyPair: keys }), 'CERTIFICATE REQUEST'),
