@@ -10,6 +10,7 @@ import { base64Bytes, saveFile } from './save-file';
 import { commonNameOf, StoreCertificateCard } from './StoreCertificateCard';
 import { StoreUnlock } from './StoreUnlock';
 import { useStorePassword } from './use-store-password';
+import { AgainField } from '../AgainField';
 
 /** The customer's own certificates in the store (the chain's CA certificates are not theirs to back up). */
 const ownCertificates = async (agent: AgentClient) =>
@@ -29,7 +30,6 @@ export const PcBackup = ({ agent, computer }: { agent: AgentClient; computer: { 
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<KioskError | null>(null);
   const [busy, setBusy] = useState(false);
-  const mismatch = again !== '' && again !== password;
 
   useEffect(() => {
     if (!store.open) return;
@@ -93,14 +93,13 @@ export const PcBackup = ({ agent, computer }: { agent: AgentClient; computer: { 
               value={password}
               onChange={(e) => setPassword(e.target.value)}
             />
-            <TextField
+            <AgainField
               label={t('kiosk.pc.backupAgain')}
-              type="password"
-              autoComplete="new-password"
+              first={password}
               value={again}
-              error={mismatch}
-              helperText={mismatch ? t('kiosk.pc.backupMismatch') : ' '}
-              onChange={(e) => setAgain(e.target.value)}
+              onChange={setAgain}
+              mismatchText={t('kiosk.pc.backupMismatch')}
+              autoComplete="new-password"
             />
             <Stack direction="row" spacing={2}>
               <Button size="large" onClick={() => setChosen(null)}>

@@ -1,12 +1,12 @@
 import { TextField, Typography } from '@mui/material';
 import { useKioskI18n } from '../kiosk-i18n';
 import type { StorePassword } from './use-store-password';
+import { AgainField } from '../AgainField';
 
 /** The store password, twice when it is being set; nothing once the store is open. */
 export const StorePasswordFields = ({ store }: { store: StorePassword }) => {
   const { t } = useKioskI18n();
   if (store.open !== false) return null;
-  const mismatch = store.creating && store.again !== '' && store.again !== store.password;
   return (
     <>
       {store.creating && <Typography data-testid="store-first">{t('kiosk.pc.storeFirst')}</Typography>}
@@ -18,14 +18,12 @@ export const StorePasswordFields = ({ store }: { store: StorePassword }) => {
         onChange={(e) => store.setPassword(e.target.value)}
       />
       {store.creating && (
-        <TextField
+        <AgainField
           label={t('kiosk.pc.storeAgain')}
-          type="password"
-          autoComplete="off"
+          first={store.password}
           value={store.again}
-          error={mismatch}
-          helperText={mismatch ? t('kiosk.pc.storeMismatch') : ' '}
-          onChange={(e) => store.setAgain(e.target.value)}
+          onChange={store.setAgain}
+          mismatchText={t('kiosk.pc.storeMismatch')}
         />
       )}
     </>

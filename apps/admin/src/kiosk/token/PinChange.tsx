@@ -9,6 +9,7 @@ import { PinStateNotice } from './PinStateNotice';
 import type { OwnToken } from './token-ownership';
 import { TokenOwnerStep } from './TokenOwnerStep';
 import { useToken } from './use-token';
+import { AgainField } from '../AgainField';
 
 /**
  * 變更載具密碼: the old PIN logs the token in and the customer proves the token is their own; only
@@ -23,7 +24,6 @@ export const PinChange = ({ agent }: { agent: AgentClient }) => {
   const [error, setError] = useState<KioskError | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  const mismatch = again !== '' && again !== newPin;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -79,14 +79,12 @@ export const PinChange = ({ agent }: { agent: AgentClient }) => {
             value={newPin}
             onChange={(e) => setNewPin(e.target.value)}
           />
-          <TextField
+          <AgainField
             label={t('kiosk.pin.again')}
-            type="password"
-            autoComplete="off"
+            first={newPin}
             value={again}
-            error={mismatch}
-            helperText={mismatch ? t('kiosk.pin.mismatch') : ' '}
-            onChange={(e) => setAgain(e.target.value)}
+            onChange={setAgain}
+            mismatchText={t('kiosk.pin.mismatch')}
           />
           <KioskErrorNotice error={error} />
           <Button type="submit" size="large" variant="contained" disabled={busy || !newPin || again !== newPin}>
